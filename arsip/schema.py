@@ -1,0 +1,705 @@
+"""The one definition of an archive article: its fields, their types and allowed values.
+
+Everything that reads or writes an article goes through here: the ingest command (to write a
+draft), ``invoke check`` (to validate without building) and the Pelican build (the
+``validation`` plugin). Nothing here imports Pelican.
+
+A problem is reported as ``path:line: field: message``, where the message says what is wrong
+and how to fix it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from arsip import gazetteer
+
+DATA_DIR = Path(os.environ.get("ARSIP_DATA_DIR", Path(__file__).resolve().parent.parent / "data"))
+
+#: The value of ``source`` when the outlet is not known. The site says so explicitly.
+UNKNOWN_SOURCE = "Tidak diketahui"
+
+FRONT_MATTER_FENCE = "---"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One thing wrong with one article, located to a line."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+class ArticleError(ValueError):
+    """Raised with every problem of one or more articles."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+# --------------------------------------------------------------------------- vocabularies
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Allowed values read from ``data/``: tags, elections (with milestones) and roles."""
+
+    tags: dict[str, str]  # name -> description
+    elections: dict[str, list[dict[str, Any]]]  # name -> milestones
+    role_prefixes: tuple[str, ...]
+    roles: tuple[str, ...]
+    role_abbreviations: dict[str, str]
+
+    def canonical_roles(self) -> set[str]:
+        """Every allowed role: each base role, alone or after a prefix."""
+        out = set(self.roles)
+        out.update(f"{p} {r}" for p in self.role_prefixes for r in self.roles)
+        return out
+
+
+def _read_yaml(path: Path) -> Any:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_Loader)
+
+
+@cache
+def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
+    """The vocabularies, read once per process."""
+    tags = {t["name"]: t.get("description", "") for t in _read_yaml(data_dir / "tags.yml")}
+    elections = {
+        e["name"]: [
+            {**m, "date": _as_date(m["date"]), "end": _as_date(m.get("end"))}
+            for m in e.get("milestones", [])
+        ]
+        for e in _read_yaml(data_dir / "elections.yml")
+    }
+    roles = _read_yaml(data_dir / "roles.yml")
+    return Vocabulary(
+        tags=tags,
+        elections=elections,
+        role_prefixes=tuple(roles["prefixes"]),
+        roles=tuple(roles["roles"]),
+        role_abbreviations=dict(roles.get("abbreviations", {})),
+    )
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+# --------------------------------------------------------------------------- YAML loading
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """libyaml's safe loader (C, about 10x faster than PyYAML's pure-Python one) that keeps
+    dates as strings, so a date such as 2024-13-01 reaches the schema, which can say what is
+    wrong with it, instead of failing inside YAML."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+_KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
+
+
+@dataclass
+class Parsed:
+    """An article file split into its metadata and body, with the line of each field."""
+
+    path: str
+    meta: dict[str, Any]
+    body: str
+    body_line: int  # line number of the body's first line in the file
+    lines: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, name: str) -> int:
+        """The line of a field, or of the front-matter's opening fence when it is absent."""
+        return self.lines.get(name, 1)
+
+
+def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
+    """Split an article into YAML front-matter and Markdown body; report syntax problems."""
+    path = str(path)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != FRONT_MATTER_FENCE:
+        return Parsed(
+            path,
+            {},
+            text,
+            1,
+            problems=[
+                Problem(
+                    path,
+                    1,
+                    "front-matter",
+                    "missing: the file must start with a line '---', then the fields "
+                    "(title, date, region, ...), then another '---' line",
+                )
+            ],
+        )
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "..."))
+    except StopIteration:
+        return Parsed(
+            path,
+            {},
+            "",
+            len(lines),
+            problems=[
+                Problem(
+                    path,
+                    1,
+                    "front-matter",
+                    "not closed: add a line '---' after the last field",
+                )
+            ],
+        )
+    header = "\n".join(lines[1:end])
+    body = "\n".join(lines[end + 1 :])
+    parsed = Parsed(path, {}, body, end + 2)
+    for i, line in enumerate(lines[1:end], start=2):
+        m = _KEY_LINE.match(line)
+        if not m:
+            continue
+        key = m.group(1)
+        if key in parsed.lines:
+            parsed.problems.append(
+                Problem(
+                    path,
+                    i,
+                    key,
+                    f"appears twice (also on line {parsed.lines[key]}): keep one of them",
+                )
+            )
+        else:
+            parsed.lines[key] = i
+    try:
+        meta = yaml.load(header, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context = getattr(exc, "context", None)
+        detail = f"{context}, {reason}" if context else reason
+        parsed.problems.append(
+            Problem(
+                path,
+                line,
+                "front-matter",
+                f"malformed YAML ({detail}); quote values that contain ':' or start with "
+                'a special character, e.g. title: "Jelang Pilkada: ..."',
+            )
+        )
+        return parsed
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        parsed.problems.append(
+            Problem(
+                path,
+                2,
+                "front-matter",
+                "must be a list of 'field: value' lines",
+            )
+        )
+        return parsed
+    parsed.meta = {str(k): v for k, v in meta.items()}
+    return parsed
+
+
+# --------------------------------------------------------------------------- field rules
+
+# An HTML tag, comment or declaration. Article text and fields are plain text and Markdown:
+# refusing markup here (and escaping it in the Markdown renderer) keeps contributors' text
+# from injecting script, frames or event handlers into pages.
+HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<!--")
+_BAD_SCHEME_RE = re.compile(r"(?i)\b(?:javascript|vbscript|data|file)\s*:")
+# A Markdown link or image target: [text](target) or ![alt](target).
+_MD_LINK_RE = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)")
+
+# Honorifics and academic degrees that stay out of an official's name.
+_HONORIFIC_WORDS = {"h", "hj", "drs", "dra", "dr", "ir", "prof", "kh", "tgk", "bapak", "ibu"}
+_DEGREE_WORDS = {
+    "se", "sh", "mm", "mh", "st", "mt", "msi", "mpd", "spd", "ssos", "sip", "skom", "map",
+    "mkes", "skm", "sstp", "mag", "sag", "shi", "sp", "mp", "msc", "phd", "mba", "ak", "ba",
+    "ma", "spdi", "ssi", "msos", "mkn", "sked", "dipl", "ipu", "ipm",
+}  # fmt: skip
+
+
+def honorifics_in(name: str) -> list[str]:
+    """The honorifics, degrees and titles in a person's name ("H.", "S.Pd.", "M.Si")."""
+    found = []
+    if "," in name:
+        found.append(name[name.index(",") :].strip())
+        name = name[: name.index(",")]
+    for token in name.split():
+        bare = token.replace(".", "").lower()
+        dotted = "." in token
+        if (
+            (bare in _HONORIFIC_WORDS and (dotted or bare in {"bapak", "ibu"}))
+            or (bare in _DEGREE_WORDS and (dotted or token.isupper() or len(bare) > 2))
+            or re.fullmatch(r"[SMD]\.[A-Za-z]{1,4}\.?", token)
+        ):
+            found.append(token)
+    return found
+
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _plain_text(value: Any, what: str, min_len: int, max_len: int) -> str | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return f"must be text ({what}), got {type(value).__name__}"
+    value = value.strip()
+    if len(value) < min_len:
+        return f"is empty: write {what}" if not value else f"is too short: write {what}"
+    if len(value) > max_len:
+        return f"is too long ({len(value)} characters, at most {max_len})"
+    if "\n" in value:
+        return "must be on one line"
+    if HTML_RE.search(value):
+        return "contains HTML markup, which is not allowed: write plain text"
+    return None
+
+
+def check_title(value: Any, voc: Vocabulary) -> str | None:
+    return _plain_text(value, "the article's headline", 5, 250)
+
+
+def check_title_editorial(value: Any, voc: Vocabulary) -> str | None:
+    if not isinstance(value, bool):
+        return "must be true (the title was written by an editor) or false"
+    return None
+
+
+def check_date(value: Any, voc: Vocabulary) -> str | None:
+    if isinstance(value, dt.date):
+        value = value.isoformat()[:10]
+    if not isinstance(value, str) or not DATE_RE.match(value.strip()):
+        return f"{value!r} is not a date in the form YYYY-MM-DD, e.g. 2024-08-19"
+    y, m, d = (int(x) for x in DATE_RE.match(value.strip()).groups())  # type: ignore[union-attr]
+    if not 1 <= m <= 12:
+        return f"{value} has no month {m}: write YYYY-MM-DD with a month from 01 to 12"
+    try:
+        date = dt.date(y, m, d)
+    except ValueError:
+        return f"{value} is not a day of the calendar (month {m:02d} of {y} has no day {d})"
+    if not dt.date(1998, 1, 1) <= date <= dt.date(2100, 1, 1):
+        return f"{value} is outside the archive's range (1998 onwards)"
+    return None
+
+
+def check_region(value: Any, voc: Vocabulary) -> str | None:
+    problem = _plain_text(value, "a kabupaten/kota name such as 'Kota Bukittinggi'", 3, 80)
+    if problem:
+        return problem
+    if gazetteer.lookup(value.strip()) is None:
+        hint = gazetteer.suggest(value.strip())
+        did_you_mean = f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
+        return (
+            f"unknown region {value!r}: use the Kemendagri name of a kabupaten, kota or "
+            f"province, e.g. 'Kota Bukittinggi', 'Kabupaten Bengkulu Selatan'{did_you_mean}"
+        )
+    return None
+
+
+def check_province(value: Any, voc: Vocabulary) -> str | None:
+    problem = _plain_text(value, "a province name such as 'Sumatera Barat'", 3, 80)
+    if problem:
+        return problem
+    if value.strip() not in gazetteer.provinces():
+        hint = difflib.get_close_matches(value.strip(), list(gazetteer.provinces()), 2, 0.6)
+        did_you_mean = f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
+        return f"unknown province {value!r}{did_you_mean}"
+    return None
+
+
+def check_official(value: Any, voc: Vocabulary) -> str | None:
+    problem = _plain_text(value, "the name of the person who made the statement", 2, 80)
+    if problem:
+        return problem
+    found = honorifics_in(value)
+    if found:
+        return (
+            f"write the name without honorifics or degrees ({', '.join(found)}): "
+            "e.g. 'Hani Syopiar Rustam', not 'H. Hani Syopiar Rustam, S.H.'"
+        )
+    return None
+
+
+def check_role(value: Any, voc: Vocabulary) -> str | None:
+    problem = _plain_text(value, "the official's role such as 'Pjs Wali Kota'", 2, 80)
+    if problem:
+        return problem
+    value = " ".join(value.replace(".", " ").split())
+    if value in voc.canonical_roles():
+        return None
+    words = value.split(" ", 1)
+    prefix, rest = (
+        (words[0], words[1])
+        if words[0] in voc.role_prefixes and len(words) > 1
+        else (
+            "",
+            value,
+        )
+    )
+    expanded = voc.role_abbreviations.get(rest)
+    if expanded:
+        fixed = f"{prefix} {expanded}".strip()
+        return f"write the role in full: {fixed!r} instead of {value!r}"
+    return (
+        f"unknown role {value!r}: use one of {', '.join(voc.roles)}, optionally after "
+        f"{'/'.join(voc.role_prefixes)} (e.g. 'Pjs Bupati'); add new roles to data/roles.yml"
+    )
+
+
+def check_source(value: Any, voc: Vocabulary) -> str | None:
+    return _plain_text(
+        value,
+        f"the outlet's name as it names itself, or '{UNKNOWN_SOURCE}' when the text names none",
+        2,
+        100,
+    )
+
+
+def check_source_url(value: Any, voc: Vocabulary) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return "must be the article's web address, starting with https:// or http://"
+    value = value.strip()
+    if re.search(r"[\s\"'<>`]", value):
+        return "must be a single web address without spaces, quotes or angle brackets"
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return f"{value!r} is not an http(s) address: it must start with https:// or http://"
+    return None
+
+
+def check_election(value: Any, voc: Vocabulary) -> str | None:
+    if not isinstance(value, str) or value.strip() not in voc.elections:
+        return (
+            f"{value!r} is not a known election: use one of {', '.join(voc.elections)} "
+            "(add new ones to data/elections.yml)"
+        )
+    return None
+
+
+def check_tags(value: Any, voc: Vocabulary) -> str | None:
+    if isinstance(value, str):
+        return "must be a list, e.g. tags: [netralitas ASN, apel]"
+    if not isinstance(value, list) or not value:
+        return "needs at least one tag from data/tags.yml, e.g. tags: [netralitas ASN]"
+    seen: set[str] = set()
+    for tag in value:
+        if not isinstance(tag, str):
+            return f"tag {tag!r} must be text"
+        if tag in seen:
+            return f"tag {tag!r} is listed twice"
+        seen.add(tag)
+        if tag not in voc.tags:
+            hint = difflib.get_close_matches(tag, list(voc.tags), 1, 0.6)
+            did_you_mean = f" (did you mean {hint[0]!r}?)" if hint else ""
+            return (
+                f"{tag!r} is not in the tag vocabulary{did_you_mean}: use the tags listed in "
+                "data/tags.yml, or add it there with a description"
+            )
+    return None
+
+
+def check_summary(value: Any, voc: Vocabulary) -> str | None:
+    return _plain_text(value, "a one-sentence summary", 10, 400)
+
+
+def check_review(value: Any, voc: Vocabulary) -> str | None:
+    fields = ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+    return (
+        f"the draft still needs review ({fields}): check those fields against the source, "
+        "correct them, then delete the 'review' line"
+    )
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front-matter field."""
+
+    name: str
+    required: bool
+    check: Callable[[Any, Vocabulary], str | None]
+    label: str  # Indonesian label shown on the site and in the data exports' documentation
+    help: str  # English help for editors and error messages
+
+
+FIELDS: dict[str, Field] = {
+    f.name: f
+    for f in (
+        Field("title", True, check_title, "Judul", "headline as published, plain text"),
+        Field(
+            "title_editorial",
+            False,
+            check_title_editorial,
+            "Judul dari redaksi",
+            "true when the text had no headline and an editor wrote the title",
+        ),
+        Field("date", True, check_date, "Tanggal", "date of the statement/article, YYYY-MM-DD"),
+        Field("region", True, check_region, "Daerah", "Kemendagri kabupaten/kota name"),
+        Field("province", True, check_province, "Provinsi", "the region's province"),
+        Field("official", True, check_official, "Pejabat", "who made the statement, no titles"),
+        Field("role", True, check_role, "Jabatan", "expanded role: Pjs Wali Kota, Sekretaris..."),
+        Field("source", True, check_source, "Sumber", f"outlet, or '{UNKNOWN_SOURCE}'"),
+        Field("source_url", False, check_source_url, "Tautan sumber", "http(s) address"),
+        Field("election", True, check_election, "Pemilihan", "Pilkada 2020, Pilkada 2024, ..."),
+        Field("tags", True, check_tags, "Tag", "list of tags from data/tags.yml"),
+        Field("summary", False, check_summary, "Ringkasan", "optional one-sentence summary"),
+        Field("review", False, check_review, "Perlu diperiksa", "fields ingest was unsure of"),
+    )
+}
+
+#: Fields in the order they are written to a draft and shown on the site.
+FIELD_ORDER: tuple[str, ...] = tuple(FIELDS)
+
+
+def validate(parsed: Parsed, voc: Vocabulary | None = None) -> list[Problem]:
+    """Every problem of one parsed article: syntax, fields, cross-field rules and body."""
+    voc = voc or vocabulary()
+    problems = list(parsed.problems)
+    if any(p.field == "front-matter" for p in problems):
+        return problems
+    meta, path = parsed.meta, parsed.path
+    for name, value in meta.items():
+        spec = FIELDS.get(name)
+        if spec is None:
+            hint = difflib.get_close_matches(name, list(FIELDS), 1, 0.7)
+            did_you_mean = f"did you mean {hint[0]!r}? " if hint else ""
+            problems.append(
+                Problem(
+                    path,
+                    parsed.line_of(name),
+                    name,
+                    f"unknown field: {did_you_mean}allowed fields are {', '.join(FIELDS)}",
+                )
+            )
+            continue
+        if value is None or value == "":
+            if spec.required:
+                problems.append(Problem(path, parsed.line_of(name), name, f"is empty: {spec.help}"))
+            continue
+        message = spec.check(value, voc)
+        if message:
+            problems.append(Problem(path, parsed.line_of(name), name, message))
+    for spec in FIELDS.values():
+        if spec.required and spec.name not in meta:
+            problems.append(
+                Problem(path, 1, spec.name, f"missing: add a line '{spec.name}: ...' ({spec.help})")
+            )
+    region = gazetteer.lookup(str(meta.get("region", "")).strip())
+    province = str(meta.get("province", "")).strip()
+    if region and province in gazetteer.provinces() and region.province != province:
+        problems.append(
+            Problem(
+                path,
+                parsed.line_of("province"),
+                "province",
+                f"{meta['region']} lies in {region.province}, not {province}",
+            )
+        )
+    problems.extend(check_body(parsed))
+    problems.extend(check_location(parsed))
+    return problems
+
+
+def check_body(parsed: Parsed) -> list[Problem]:
+    """The body is Markdown text: no raw HTML, no images, no script links."""
+    problems = []
+    if not parsed.body.strip():
+        problems.append(Problem(parsed.path, parsed.body_line, "body", "is empty: paste the text"))
+    for offset, line in enumerate(parsed.body.split("\n")):
+        lineno = parsed.body_line + offset
+        if HTML_RE.search(line):
+            problems.append(
+                Problem(
+                    parsed.path,
+                    lineno,
+                    "body",
+                    "contains HTML markup, which is not allowed: remove the tag or write "
+                    "the text in Markdown",
+                )
+            )
+        for bang, target in _MD_LINK_RE.findall(line):
+            if bang:
+                problems.append(
+                    Problem(
+                        parsed.path,
+                        lineno,
+                        "body",
+                        "contains an image: images are not archived; remove it",
+                    )
+                )
+            elif target and not re.match(
+                r"(?i)^(https?://|/|#|\.{0,2}/|[\w-]+(/|\.html|$))", target
+            ):
+                problems.append(
+                    Problem(
+                        parsed.path,
+                        lineno,
+                        "body",
+                        f"link target {target!r} is not allowed: use an http(s) address",
+                    )
+                )
+            elif _BAD_SCHEME_RE.match(target):
+                problems.append(
+                    Problem(parsed.path, lineno, "body", "javascript: and data: links are refused")
+                )
+    return problems
+
+
+def check_location(parsed: Parsed) -> list[Problem]:
+    """An article lives at ``articles/<year>/<slug>.md``: its URL derives from that path."""
+    path = Path(parsed.path)
+    problems = []
+    if path.suffix != ".md":
+        return problems
+    if not SLUG_RE.match(path.stem):
+        problems.append(
+            Problem(
+                parsed.path,
+                1,
+                "file name",
+                f"{path.name!r} must be lower-case words joined by hyphens (a slug of the title), "
+                "e.g. sekda-ingatkan-asn-jaga-netralitas.md",
+            )
+        )
+    date = str(parsed.meta.get("date", ""))
+    folder = path.parent.name
+    if DATE_RE.match(date) and folder.isdigit() and len(folder) == 4 and folder != date[:4]:
+        problems.append(
+            Problem(
+                parsed.path,
+                parsed.line_of("date"),
+                "date",
+                f"the file is in folder {folder}/ but dated {date}: move it to "
+                f"articles/{date[:4]}/ or correct the date",
+            )
+        )
+    return problems
+
+
+# --------------------------------------------------------------------------- whole archive
+
+
+def body_fingerprint(body: str) -> str:
+    """A hash of the body's words, ignoring case, punctuation and white space."""
+    words = re.findall(r"\w+", body.lower())
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """What makes an article the same as another: its file name, source URL and text."""
+
+    path: str
+    source_url: str
+    fingerprint: str
+    source_url_line: int = 1
+
+    @classmethod
+    def of(cls, parsed: Parsed) -> Identity:
+        url = parsed.meta.get("source_url")
+        return cls(
+            parsed.path,
+            url.strip() if isinstance(url, str) else "",
+            body_fingerprint(parsed.body),
+            parsed.line_of("source_url"),
+        )
+
+
+def cross_check(articles: Iterable[Identity]) -> list[Problem]:
+    """Problems between articles: the same source URL, file name or text in two files."""
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str], Identity] = {}
+    what = {
+        "slug": ("file name", "the same file name (and so the same URL)"),
+        "text": ("body", "the same text"),
+        "source_url": ("source_url", "the same source_url"),
+    }
+    for art in sorted(articles, key=lambda a: a.path):
+        keys = [("slug", Path(art.path).stem), ("text", art.fingerprint)]
+        if art.source_url:
+            keys.append(("source_url", art.source_url.rstrip("/")))
+        for kind, key in keys:
+            first = seen.setdefault((kind, key), art)
+            if first is art:
+                continue
+            problems.append(
+                Problem(
+                    art.path,
+                    art.source_url_line if kind == "source_url" else 1,
+                    what[kind][0],
+                    f"duplicate article: {first.path} has {what[kind][1]}; remove one of them "
+                    "or correct this one",
+                )
+            )
+    return problems
+
+
+def read_article(path: str | os.PathLike[str]) -> Parsed:
+    """Read and parse one article file; unreadable or non-UTF-8 files become problems."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        return Parsed(
+            str(path),
+            {},
+            "",
+            1,
+            problems=[Problem(str(path), 1, "file", f"unreadable: {exc.strerror}")],
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return Parsed(
+            str(path),
+            {},
+            "",
+            line,
+            problems=[Problem(str(path), line, "file", "is not UTF-8 text: save it as UTF-8")],
+        )
+    return parse(text.replace("\r\n", "\n"), path)
+
+
+def check_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Problem]:
+    """Validate article files one by one and against each other (``invoke check``)."""
+    voc = vocabulary()
+    parsed = [read_article(p) for p in paths]
+    problems = [p for art in parsed for p in validate(art, voc)]
+    problems.extend(cross_check(Identity.of(a) for a in parsed if not a.problems))
+    return sorted(problems)

@@ -1,0 +1,130 @@
+"""Pelican settings for Arsip Netralitas ASN.
+
+Local preview uses root-relative URLs (SITEURL = ""); ``invoke publish --siteurl URL`` (or the
+environment variable ARSIP_SITEURL) builds with an absolute URL, which may carry a sub-path
+such as https://org.github.io/repo. Every template link starts with SITEURL, so the same
+templates serve both.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))  # the `arsip` package, when Pelican is run from elsewhere
+
+from arsip import dates  # noqa: E402
+
+# --------------------------------------------------------------------------- identity
+SITENAME = "Arsip Netralitas ASN"
+SITESUBTITLE = "Arsip berita netralitas aparatur sipil negara dalam Pilkada"
+AUTHOR = "Redaksi Arsip Netralitas ASN"
+SITEURL = os.environ.get("ARSIP_SITEURL", "").rstrip("/")
+FEED_DOMAIN = SITEURL
+DEFAULT_LANG = "id"
+TIMEZONE = "Asia/Jakarta"
+# No id_ID locale is installed; dates are formatted with Babel (arsip.dates), not strftime.
+LOCALE = ("C",)
+
+# --------------------------------------------------------------------------- content
+PATH = str(ROOT / "content")
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS: list[str] = []
+READERS = {"rst": None, "html": None, "htm": None}  # Markdown only
+OUTPUT_PATH = str(ROOT / "output")
+DELETE_OUTPUT_DIRECTORY = False  # `invoke build` empties output/ itself (keeps .git etc.)
+SLUGIFY_SOURCE = "basename"  # the URL comes from the file name, not the (editable) title
+DEFAULT_CATEGORY = "arsip"
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_DATE = None
+ARTICLE_ORDER_BY = "reversed-date"
+NEWEST_FIRST_ARCHIVES = True
+MARKDOWN = {
+    "extensions": ["arsip.markdown_safe", "markdown.extensions.smarty"],
+    "extension_configs": {"markdown.extensions.smarty": {"smart_quotes": False}},
+    "output_format": "html",
+}
+FORMATTED_FIELDS: list[str] = []  # summaries are plain text: never rendered as Markdown
+SUMMARY_MAX_LENGTH = 40
+
+# --------------------------------------------------------------------------- URLs
+ARTICLE_URL = "artikel/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = "artikel/{date:%Y}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_URL = "tag/"
+TAGS_SAVE_AS = "tag/index.html"
+ARCHIVES_URL = "arsip/"
+ARCHIVES_SAVE_AS = "arsip/index.html"
+YEAR_ARCHIVE_URL = "arsip/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "arsip/{date:%Y}/index.html"
+MONTH_ARCHIVE_URL = "arsip/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "arsip/{date:%Y}/{date:%m}/index.html"
+DAY_ARCHIVE_SAVE_AS = ""
+# Categories and authors carry no meaning here (regions, officials and sources replace them).
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "tags", "archives", "search", "404"]
+SEARCH_SAVE_AS = "cari/index.html"
+SEARCH_URL = "cari/"
+# "404" is written to 404.html (Pelican's default for a direct template).
+PAGINATED_TEMPLATES = {"index": 20, "tag": 50, "period_archives": 100, "archives": None}
+DEFAULT_PAGINATION = 20
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
+)
+
+# --------------------------------------------------------------------------- feeds
+FEED_ALL_ATOM = "feeds/semua.atom.xml"
+FEED_ALL_RSS = None
+TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+FEED_MAX_ITEMS = 50
+RSS_FEED_SUMMARY_ONLY = True
+
+# --------------------------------------------------------------------------- theme
+THEME = str(ROOT / "theme")
+THEME_STATIC_DIR = "theme"
+# Every visible Indonesian string of the theme, in one file.
+UI = yaml.safe_load((ROOT / "theme" / "strings.id.yml").read_text(encoding="utf-8"))
+JINJA_GLOBALS = {"T": UI}
+JINJA_FILTERS = {
+    "tanggal": dates.long_date,
+    "tanggal_sedang": dates.medium_date,
+    "bulan_tahun": dates.month_year,
+    "nama_bulan": dates.month_name,
+    "iso": dates.iso_date,
+}
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# --------------------------------------------------------------------------- plugins
+PLUGIN_PATHS = [str(ROOT / "plugins")]
+PLUGINS = [
+    "validation",  # schema validation of every article (arsip.schema); must come first
+    "pelican.plugins.sitemap",
+]
+SITEMAP = {
+    "format": "xml",
+    "priorities": {"articles": 0.8, "indexes": 0.5, "pages": 0.3},
+    "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
+    "exclude": ["^cari/", "^404"],
+}
+
+# Deterministic output: no build time anywhere, caches off (they would change nothing but
+# could serve stale pages after a schema change).
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,5 @@
+"""Validation plugin: reads articles' YAML front-matter through the archive schema."""
+
+from .validation import register
+
+__all__ = ["register"]

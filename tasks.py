@@ -1,0 +1,106 @@
+"""Project tasks (invoke). `invoke --list` shows them; `invoke --help TASK` their options."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).resolve().parent
+OUTPUT = ROOT / "output"
+
+
+def _build(siteurl: str = "", output: Path = OUTPUT) -> Path:
+    from arsip.build import BuildFailed, build
+
+    try:
+        return build(siteurl=siteurl, output=output)
+    except BuildFailed as exc:
+        raise Exit(str(exc), code=1) from None
+
+
+@task(help={"siteurl": "absolute site URL, e.g. https://org.github.io/repo (default: none)"})
+def build(c, siteurl=""):
+    """Build the whole site (pages, feeds, exports, search index) into output/."""
+    out = _build(siteurl)
+    print(f"Built {out}")
+
+
+@task(help={"siteurl": "the published URL, may contain a sub-path, e.g. https://example.org/arsip"})
+def publish(c, siteurl):
+    """Build the site for publication at SITEURL (every link, asset and feed under it)."""
+    out = _build(siteurl)
+    print(f"Built {out} for {siteurl}")
+
+
+@task(
+    help={
+        "port": "port on 127.0.0.1 (default 8000)",
+        "prefix": "serve under a sub-path, e.g. /arsip (builds with that sub-path)",
+        "no_build": "serve output/ as it is",
+    }
+)
+def serve(c, port=8000, prefix="", no_build=False):
+    """Build the site and serve it at http://127.0.0.1:8000/ (Ctrl+C stops)."""
+    from arsip.serve import make_server
+
+    prefix = "/" + prefix.strip("/") if prefix.strip("/") else ""
+    if not no_build:
+        _build(f"http://127.0.0.1:{port}{prefix}" if prefix else "")
+    server = make_server(OUTPUT, int(port), prefix)
+    print(f"Serving {OUTPUT} at http://127.0.0.1:{port}{prefix}/ (Ctrl+C stops)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@task(help={"port": "port on 127.0.0.1 (default 8000)"})
+def livereload(c, port=8000):
+    """Serve and rebuild on every change of content, theme or plugins (Pelican's autoreload)."""
+    c.run(
+        f"{sys.executable} -m pelican --autoreload --listen --bind 127.0.0.1 --port {port} "
+        f"-s {ROOT / 'pelicanconf.py'}",
+        pty=sys.stdout.isatty(),
+    )
+
+
+@task(help={"paths": "article files or folders (default: content/articles)"}, iterable=["paths"])
+def check(c, paths=None):
+    """Validate every article without building: one `path:line: field: message` per problem."""
+    from arsip.check import main
+
+    code = main([str(p) for p in paths or []])
+    if code:
+        raise Exit(code=code)
+
+
+@task(help={"k": "only tests matching this expression (pytest -k)", "x": "stop at first failure"})
+def test(c, k="", x=False):
+    """Run every test: unit, plugin, whole-site and browser tests (pytest)."""
+    args = [sys.executable, "-m", "pytest"]
+    if k:
+        args += ["-k", k]
+    if x:
+        args.append("-x")
+    c.run(" ".join(f"'{a}'" for a in args), pty=sys.stdout.isatty())
+
+
+@task
+def lint(c):
+    """Ruff: lint and format check."""
+    c.run(f"{sys.executable} -m ruff check .")
+    c.run(f"{sys.executable} -m ruff format --check .")
+
+
+@task
+def clean(c):
+    """Remove output/ and caches."""
+    import shutil
+
+    for path in (OUTPUT, ROOT / "cache", ROOT / ".pytest_cache"):
+        shutil.rmtree(path, ignore_errors=True)
+    print("Cleaned")
