@@ -203,7 +203,9 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
     try:
         meta = yaml.load(header, Loader=_Loader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        # Where the broken construct began (an unclosed quote) is more useful than where the
+        # parser gave up (often the end of the front-matter); plain errors only have the latter.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         context = getattr(exc, "context", None)
@@ -271,6 +273,7 @@ def honorifics_in(name: str) -> list[str]:
     return found
 
 
+_CODE_SPAN_RE = re.compile(r"`[^`]*`")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -543,7 +546,8 @@ def check_body(parsed: Parsed) -> list[Problem]:
         problems.append(Problem(parsed.path, parsed.body_line, "body", "is empty: paste the text"))
     for offset, line in enumerate(parsed.body.split("\n")):
         lineno = parsed.body_line + offset
-        if HTML_RE.search(line):
+        # Inside a code span, markup is shown as text (Markdown escapes it): not a problem.
+        if HTML_RE.search(_CODE_SPAN_RE.sub("", line)):
             problems.append(
                 Problem(
                     parsed.path,
