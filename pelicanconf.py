@@ -116,6 +116,7 @@ PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "validation",  # schema validation of every article (arsip.schema); must come first
     "pelican.plugins.sitemap",
+    "sitemap_lastmod",  # list pages dated by the newest article, not the build time
 ]
 SITEMAP = {
     "format": "xml",

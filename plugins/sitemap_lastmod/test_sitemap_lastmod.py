@@ -1,0 +1,40 @@
+"""List pages in sitemap.xml carry the newest article's date, so builds are reproducible."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from arsip.build import build
+
+ARTICLE = """---
+title: Judul artikel nomor {n}
+date: 2024-0{n}-1{n}
+region: Kota Padang
+province: Sumatera Barat
+official: Andree Algamar
+role: Pj Wali Kota
+source: Langgam.id
+election: Pilkada 2024
+tags: [netralitas ASN]
+---
+Isi artikel nomor {n} berbeda.
+"""
+
+
+def test_list_pages_use_the_newest_article_date(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "articles" / "2024").mkdir(parents=True)
+    (content / "pages").mkdir()
+    for n in (1, 2, 3):
+        (content / "articles" / "2024" / f"artikel-{n}.md").write_text(
+            ARTICLE.format(n=n), encoding="utf-8"
+        )
+    out = build(siteurl="https://example.org/arsip", content=content, output=tmp_path / "out")
+    xml = (out / "sitemap.xml").read_text(encoding="utf-8")
+    home = re.search(r"<loc>https://example.org/arsip/</loc>\s*<lastmod>([^<]+)</lastmod>", xml)
+    assert home, xml[:500]
+    assert home.group(1).startswith("2024-03-13")
+    first = xml
+    out = build(siteurl="https://example.org/arsip", content=content, output=tmp_path / "out")
+    assert (out / "sitemap.xml").read_text(encoding="utf-8") == first
