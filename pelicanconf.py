@@ -74,11 +74,22 @@ CATEGORIES_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 DRAFT_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "archives", "search", "404"]
+DIRECT_TEMPLATES = ["index", "tags", "archives", "search", "404", "robots"]
+ROBOTS_SAVE_AS = "robots.txt"  # theme/templates/robots.html is plain text
 SEARCH_SAVE_AS = "cari/index.html"
 SEARCH_URL = "cari/"
 # "404" is written to 404.html (Pelican's default for a direct template).
-PAGINATED_TEMPLATES = {"index": 20, "tag": 50, "period_archives": 100, "archives": None}
+PAGINATED_TEMPLATES = {
+    "index": 20,
+    "tag": 50,
+    "period_archives": 100,
+    "archives": None,
+    # plugins/taxonomies detail pages
+    "region": 50,
+    "official": 50,
+    "source": 50,
+    "election": 50,
+}
 DEFAULT_PAGINATION = 20
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
@@ -115,6 +126,9 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "validation",  # schema validation of every article (arsip.schema); must come first
+    "taxonomies",  # region/official/source/election pages, related articles, citations
+    "timeline",  # lini-masa/: articles per month as an inline SVG, election milestones
+    "exports",  # data/articles.json and data/articles.csv
     "pelican.plugins.sitemap",
     "sitemap_lastmod",  # list pages dated by the newest article, not the build time
 ]
@@ -122,7 +136,7 @@ SITEMAP = {
     "format": "xml",
     "priorities": {"articles": 0.8, "indexes": 0.5, "pages": 0.3},
     "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
-    "exclude": ["^cari/", "^404"],
+    "exclude": ["^cari/", "^404", "^robots\\.txt$"],
 }
 
 # Deterministic output: no build time anywhere, caches off (they would change nothing but

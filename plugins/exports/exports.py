@@ -1,0 +1,109 @@
+"""Write the archive as open data: ``data/articles.json`` and ``data/articles.csv``.
+
+One row per article with every field of the schema (``arsip.schema.FIELD_ORDER`` without
+``review``, which never reaches a published article), the date as ISO text and the article's
+URL (absolute when SITEURL is set). Rows are in chronological order, ties broken by URL, and
+nothing depends on the build time, so two builds write the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from typing import Any
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+from pelican.writers import Writer
+
+from arsip import dates
+from arsip.schema import FIELD_ORDER
+
+#: Settings (``EXPORTS`` in pelicanconf.py overrides any of them); a path set to "" or None
+#: turns that export off.
+DEFAULTS: dict[str, Any] = {
+    "json": "data/articles.json",
+    "csv": "data/articles.csv",
+    "csv_tag_separator": "; ",
+}
+
+#: The exported columns, in order.
+COLUMNS: tuple[str, ...] = (*(f for f in FIELD_ORDER if f != "review"), "url")
+
+
+def plugin_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """The plugin's settings: DEFAULTS overridden by the EXPORTS setting."""
+    return {**DEFAULTS, **(settings.get("EXPORTS") or {})}
+
+
+def row(article: Any, siteurl: str) -> dict[str, Any]:
+    """One article as a flat record: schema fields, ISO date, URL."""
+    meta = article.metadata
+    out: dict[str, Any] = {}
+    for name in COLUMNS:
+        if name == "url":
+            out[name] = f"{siteurl}/{article.url}"
+        elif name == "date":
+            out[name] = dates.iso_date(article.date)
+        elif name == "tags":
+            out[name] = [str(t) for t in meta.get("tags", [])]
+        elif name == "title_editorial":
+            out[name] = bool(meta.get("title_editorial", False))
+        else:
+            value = meta.get(name)
+            out[name] = "" if value is None else str(value)
+    return out
+
+
+def rows(articles: list[Any], siteurl: str) -> list[dict[str, Any]]:
+    """Every article's record, oldest first, ties in URL order."""
+    ordered = sorted(articles, key=lambda a: (a.date, a.url))
+    return [row(a, siteurl) for a in ordered]
+
+
+def to_json(records: list[dict[str, Any]]) -> str:
+    """UTF-8 JSON text (not ASCII-escaped), one record per article."""
+    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+
+
+def to_csv(records: list[dict[str, Any]], tag_separator: str = "; ") -> str:
+    """CSV text with a header row; tags joined, booleans as true/false."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        flat = dict(record)
+        flat["tags"] = tag_separator.join(record["tags"])
+        flat["title_editorial"] = "true" if record["title_editorial"] else "false"
+        writer.writerow(flat)
+    return buffer.getvalue()
+
+
+def _write(generator: ArticlesGenerator, writer: Writer) -> None:
+    conf = plugin_settings(generator.settings)
+    records = rows(generator.articles, generator.settings.get("SITEURL", ""))
+    outputs = {
+        conf["json"]: lambda: to_json(records),
+        conf["csv"]: lambda: to_csv(records, conf["csv_tag_separator"]),
+    }
+    for name, render in outputs.items():
+        if not name:
+            continue
+        path = os.path.join(generator.output_path, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            fh.write(render())
+
+
+def _publish_paths(pelican: Any) -> None:
+    """DATA_EXPORTS (json and csv paths) for the templates' links to the open data."""
+    conf = plugin_settings(pelican.settings)
+    pelican.settings["DATA_EXPORTS"] = {"json": conf["json"], "csv": conf["csv"]}
+
+
+def register() -> None:
+    """Connect to Pelican: write the exports once the articles are known and written."""
+    signals.initialized.connect(_publish_paths)
+    signals.article_writer_finalized.connect(_write)

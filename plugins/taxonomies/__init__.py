@@ -1,0 +1,5 @@
+"""Taxonomies plugin: region, official, source and election pages; related articles."""
+
+from .taxonomies import register
+
+__all__ = ["register"]

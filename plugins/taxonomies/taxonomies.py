@@ -1,0 +1,370 @@
+"""Region, official, source and election pages, and the links between articles.
+
+Everything is computed once, after Pelican has read the articles
+(``article_generator_finalized``), in passes over the article list that are linear in its
+length: the groupings are dicts filled in one pass, previous/next come from one sort, and
+related articles are chosen from a bounded window of each article's neighbours in its
+groups, so the cost per article does not grow with the size of the archive (issue 6).
+
+What this attaches, for the templates:
+
+- on each article: ``region_term``, ``official_term``, ``source_term``, ``election_term``
+  (objects with ``name``, ``slug``, ``url``), ``prev_in_time``, ``next_in_time``,
+  ``related_articles`` (at most ``related_max``) and ``citation`` (one line of plain text);
+- in the shared context: ``taxonomies`` (the term lists and the regions grouped by
+  province) and ``archive_counts`` (articles, regions, officials, sources) for the home page.
+
+Then, once Pelican has written its own pages (``article_writer_finalized``), it writes the
+index and detail pages of each taxonomy (details paginated like Pelican's tag pages) and an
+Atom feed per region.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+from pelican.utils import slugify
+from pelican.writers import Writer
+
+from arsip import dates
+from arsip.schema import UNKNOWN_SOURCE, vocabulary
+
+#: Every setting of the plugin, with its default; ``TAXONOMIES`` in pelicanconf.py overrides
+#: any of them (a nested dict is merged key by key).
+DEFAULTS: dict[str, Any] = {
+    "region": {
+        "url": "daerah/{slug}/",
+        "save_as": "daerah/{slug}/index.html",
+        "index_url": "daerah/",
+        "index_save_as": "daerah/index.html",
+        "feed_atom": "feeds/daerah/{slug}.atom.xml",
+    },
+    "official": {
+        "url": "pejabat/{slug}/",
+        "save_as": "pejabat/{slug}/index.html",
+        "index_url": "pejabat/",
+        "index_save_as": "pejabat/index.html",
+        "feed_atom": None,
+    },
+    "source": {
+        "url": "sumber/{slug}/",
+        "save_as": "sumber/{slug}/index.html",
+        "index_url": "sumber/",
+        "index_save_as": "sumber/index.html",
+        "feed_atom": None,
+    },
+    "election": {
+        "url": "pemilihan/{slug}/",
+        "save_as": "pemilihan/{slug}/index.html",
+        "index_url": "pemilihan/",
+        "index_save_as": "pemilihan/index.html",
+        "feed_atom": None,
+    },
+    # Related articles: at most this many per article...
+    "related_max": 5,
+    # ...chosen among at most this many neighbours in time on each side, in each group the
+    # article belongs to (its region, its official, each of its tags). Bounding the window
+    # keeps the work per article constant however large a group (a tag on every article) is.
+    "related_window": 12,
+}
+
+KINDS = ("region", "official", "source", "election")
+#: The article field each taxonomy groups by.
+FIELD = {"region": "region", "official": "official", "source": "source", "election": "election"}
+#: Points a shared region, official, source or election adds to an article's relatedness;
+#: shared tags add their rarity (see ``_related``).
+WEIGHT = {"official": 4.0, "region": 3.0}
+
+
+def plugin_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """The plugin's settings: DEFAULTS overridden by the TAXONOMIES setting."""
+    custom = settings.get("TAXONOMIES") or {}
+    out: dict[str, Any] = {}
+    for key, default in DEFAULTS.items():
+        value = custom.get(key, default)
+        out[key] = {**default, **value} if isinstance(default, dict) else value
+    return out
+
+
+@dataclass(eq=False)
+class Term:
+    """One region, official, source or election, with its articles (newest first)."""
+
+    kind: str
+    name: str
+    slug: str
+    url: str
+    save_as: str
+    articles: list[Any] = field(default_factory=list)
+    feed_url: str | None = None
+    feed_save_as: str | None = None
+    #: Regions: the province; officials: their roles and regions (most recent first).
+    province: str = ""
+    roles: list[str] = field(default_factory=list)
+    regions: list[Term] = field(default_factory=list)
+    unknown: bool = False  # the "Tidak diketahui" source
+    #: Elections: their milestones from data/elections.yml (date, end, label).
+    milestones: list[dict[str, Any]] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def count(self) -> int:
+        return len(self.articles)
+
+    @property
+    def latest(self) -> Any:
+        return self.articles[0]
+
+
+@dataclass
+class Taxonomies:
+    """The terms of every kind, each list sorted by name; regions also grouped by province."""
+
+    region: list[Term]
+    official: list[Term]
+    source: list[Term]
+    election: list[Term]
+    provinces: list[tuple[str, list[Term]]]
+
+    def terms(self, kind: str) -> list[Term]:
+        return getattr(self, kind)
+
+
+def _sort_key(name: str) -> tuple[str, str]:
+    """Case- and accent-insensitive order, ties broken by the exact name (deterministic)."""
+    return (slugify(name), name)
+
+
+def _unique_slugs(names: Iterable[str], settings: dict[str, Any]) -> dict[str, str]:
+    """A slug per name; two names with the same slug get -2, -3... in name order."""
+    subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", ())
+    taken: dict[str, int] = {}
+    out = {}
+    for name in sorted(names, key=_sort_key):
+        base = slugify(name, regex_subs=subs) or "x"
+        n = taken.get(base, 0) + 1
+        taken[base] = n
+        out[name] = base if n == 1 else f"{base}-{n}"
+    return out
+
+
+def build_terms(articles: list[Any], settings: dict[str, Any]) -> Taxonomies:
+    """Group the articles (newest first) by region, official, source and election."""
+    conf = plugin_settings(settings)
+    groups: dict[str, dict[str, list[Any]]] = {k: defaultdict(list) for k in KINDS}
+    for article in articles:
+        for kind in KINDS:
+            groups[kind][str(getattr(article, FIELD[kind]))].append(article)
+    result: dict[str, list[Term]] = {}
+    for kind in KINDS:
+        slugs = _unique_slugs(groups[kind], settings)
+        urls = conf[kind]
+        terms = []
+        for name in sorted(groups[kind], key=_sort_key):
+            slug = slugs[name]
+            term = Term(
+                kind,
+                name,
+                slug,
+                urls["url"].format(slug=slug),
+                urls["save_as"].format(slug=slug),
+                groups[kind][name],
+            )
+            if urls.get("feed_atom"):
+                term.feed_save_as = urls["feed_atom"].format(slug=slug)
+                term.feed_url = term.feed_save_as
+            term.unknown = kind == "source" and name == UNKNOWN_SOURCE
+            terms.append(term)
+        result[kind] = terms
+    by_name = {kind: {t.name: t for t in result[kind]} for kind in KINDS}
+    provinces: dict[str, list[Term]] = defaultdict(list)
+    for term in result["region"]:
+        term.province = str(term.latest.province)
+        provinces[term.province].append(term)
+    elections = vocabulary().elections
+    for term in result["election"]:
+        term.milestones = elections.get(term.name, [])
+    for term in result["official"]:
+        # Roles and regions in order of the official's most recent article with them.
+        roles: dict[str, None] = {}
+        regions: dict[str, None] = {}
+        for article in term.articles:
+            roles.setdefault(str(article.role))
+            regions.setdefault(str(article.region))
+        term.roles = list(roles)
+        term.regions = [by_name["region"][r] for r in regions]
+    for article in articles:
+        for kind in KINDS:
+            setattr(article, f"{kind}_term", by_name[kind][str(getattr(article, FIELD[kind]))])
+    return Taxonomies(
+        **result,
+        provinces=sorted(provinces.items(), key=lambda item: _sort_key(item[0])),
+    )
+
+
+def chronological(articles: list[Any]) -> list[Any]:
+    """Oldest first; articles of the same day in the order of their URL (deterministic)."""
+    return sorted(articles, key=lambda a: (a.date, a.url))
+
+
+def link_in_time(ordered: list[Any]) -> None:
+    """``prev_in_time`` and ``next_in_time`` on each article of a chronological list."""
+    for i, article in enumerate(ordered):
+        article.prev_in_time = ordered[i - 1] if i > 0 else None
+        article.next_in_time = ordered[i + 1] if i + 1 < len(ordered) else None
+
+
+def _related(ordered: list[Any], max_items: int, window: int) -> None:
+    """``related_articles`` on each article: those sharing its official, region or tags.
+
+    Score: 4 for the same official, 3 for the same region, and for each shared tag its
+    rarity, log((N + 1) / articles with the tag), so that a tag on every article counts for
+    almost nothing. Candidates are the ``window`` nearest articles in time on each side in
+    each of the article's groups (so O(N x groups x window) overall, never O(N^2)). Ties go
+    to the nearer date, then to the URL.
+    """
+    groups: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    keys_of: list[list[tuple[str, str]]] = []
+    for article in ordered:  # chronological, so each group's list is too
+        keys = [("official", str(article.official)), ("region", str(article.region))]
+        keys += [("tag", str(tag)) for tag in getattr(article, "tags", [])]
+        for key in keys:
+            groups[key].append(article)
+        keys_of.append(keys)
+    position: dict[tuple[str, str], dict[int, int]] = {
+        key: {id(a): i for i, a in enumerate(members)} for key, members in groups.items()
+    }
+    total = len(ordered)
+    rarity = {key: math.log((total + 1) / len(members)) for key, members in groups.items()}
+    for article, keys in zip(ordered, keys_of, strict=True):
+        tags = {k for k in keys if k[0] == "tag"}
+        candidates: dict[int, Any] = {}
+        for key in keys:
+            members = groups[key]
+            i = position[key][id(article)]
+            for other in members[max(0, i - window) : i + window + 1]:
+                if other is not article:
+                    candidates[id(other)] = other
+        scored = []
+        for other in candidates.values():
+            score = 0.0
+            if other.official == article.official:
+                score += WEIGHT["official"]
+            if other.region == article.region:
+                score += WEIGHT["region"]
+            for tag in getattr(other, "tags", []):
+                key = ("tag", str(tag))
+                if key in tags:
+                    score += rarity[key]
+            # Rounded so that float noise cannot reorder equal scores between runs.
+            distance = abs((other.date - article.date).days)
+            scored.append((-round(score, 9), distance, other.url, other))
+        scored.sort(key=lambda s: s[:3])
+        article.related_articles = [s[3] for s in scored[:max_items]]
+
+
+def citation(article: Any, settings: dict[str, Any], strings: dict[str, str]) -> str:
+    """One line of plain text to cite the article: who, role, title, outlet, date, URL."""
+    siteurl = settings.get("SITEURL", "")
+    source = str(article.source)
+    if source == UNKNOWN_SOURCE:
+        source = strings.get("unknown_source", source)
+    return strings["citation"].format(
+        official=article.official,
+        role=article.role,
+        region=article.region,
+        title=article.title,
+        source=source,
+        date=dates.medium_date(article.date),
+        site=settings.get("SITENAME", ""),
+        url=f"{siteurl}/{article.url}",
+    )
+
+
+# --------------------------------------------------------------------------- signals
+
+
+def _prepare(generator: ArticlesGenerator) -> None:
+    """Group, link and cite every article; put the lists and counts in the context."""
+    settings = generator.settings
+    conf = plugin_settings(settings)
+    # Newest first, ties in URL order: the order of every list page and feed of this plugin.
+    articles = sorted(generator.articles, key=lambda a: (a.date, a.url), reverse=True)
+    taxonomies = build_terms(articles, settings)
+    ordered = articles[::-1]
+    link_in_time(ordered)
+    _related(ordered, conf["related_max"], conf["related_window"])
+    strings = settings.get("JINJA_GLOBALS", {}).get("T", {})
+    for article in articles:
+        article.citation = citation(article, settings, strings)
+    generator.context["taxonomies"] = taxonomies
+    generator.context["archive_counts"] = {
+        "articles": len(articles),
+        "regions": len(taxonomies.region),
+        "officials": len(taxonomies.official),
+        "sources": len([t for t in taxonomies.source if not t.unknown]),
+    }
+
+
+def _write(generator: ArticlesGenerator, writer: Writer) -> None:
+    """Write each taxonomy's index page, its detail pages and the region feeds."""
+    taxonomies: Taxonomies | None = generator.context.get("taxonomies")
+    if taxonomies is None:
+        return
+    conf = plugin_settings(generator.settings)
+    relative = generator.settings.get("RELATIVE_URLS", False)
+    for kind in KINDS:
+        terms = taxonomies.terms(kind)
+        writer.write_file(
+            conf[kind]["index_save_as"],
+            generator.get_template(f"{kind}s"),
+            generator.context,
+            relative_urls=relative,
+            terms=terms,
+            url=conf[kind]["index_url"],
+            template_name=f"{kind}s",
+        )
+        template = generator.get_template(kind)
+        for term in terms:
+            writer.write_file(
+                term.save_as,
+                template,
+                generator.context,
+                relative_urls=relative,
+                paginated={"articles": term.articles},
+                template_name=kind,
+                url=term.url,
+                term=term,
+                articles=term.articles,
+            )
+            if term.feed_save_as:
+                writer.write_feed(
+                    term.articles,
+                    generator.context,
+                    term.feed_save_as,
+                    term.feed_url,
+                    feed_title=term.name,
+                )
+
+
+def _publish_urls(pelican: Any) -> None:
+    """REGIONS_URL, OFFICIALS_URL, SOURCES_URL, ELECTIONS_URL for the templates' links
+    (settings become the template context, so every page, even the 404, has them)."""
+    conf = plugin_settings(pelican.settings)
+    for kind in KINDS:
+        pelican.settings[f"{kind.upper()}S_URL"] = conf[kind]["index_url"]
+
+
+def register() -> None:
+    """Connect to Pelican: compute after reading, write after Pelican's own pages."""
+    signals.initialized.connect(_publish_urls)
+    signals.article_generator_finalized.connect(_prepare)
+    signals.article_writer_finalized.connect(_write)
