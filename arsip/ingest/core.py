@@ -1,0 +1,174 @@
+"""From one raw article's text to a draft: every field with how sure the ingest is of it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from arsip import schema
+from arsip.ingest import clean, dates, people, places, source, tags, title
+
+
+class IngestError(ValueError):
+    """A file that cannot become a draft (empty, binary, not UTF-8, no date...)."""
+
+
+@dataclass
+class Draft:
+    """The extracted fields, the body, and what an editor must review (field -> reason)."""
+
+    meta: dict[str, Any]
+    paragraphs: list[str]
+    review: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)  # field -> what was read
+    dropped: list[str] = field(default_factory=list)
+
+    def front_matter(self) -> dict[str, Any]:
+        meta = dict(self.meta)
+        if self.review:
+            meta["review"] = [f for f in schema.FIELD_ORDER if f in self.review]
+        return meta
+
+
+MAX_HEADER_LINES = 12
+
+
+def _find_dateline(lines: list[str]) -> tuple[int, source.Dateline | None]:
+    """Index of the line that starts with a dateline, among the first lines, or (-1, None)."""
+    for i, line in enumerate(lines[:MAX_HEADER_LINES]):
+        if clean.is_furniture(line) or clean.is_caption(line):
+            continue
+        found = source.parse_dateline(line)
+        if found and (found.place or found.outlet) and len(found.rest.split()) >= 5:
+            return i, found
+    return -1, None
+
+
+def _body_start(lines: list[str]) -> int:
+    """Without a dateline: the body starts after a headline (and furniture) at the top."""
+    i = 0
+    while i < len(lines) - 1 and (
+        clean.is_furniture(lines[i])
+        or clean.is_caption(lines[i])
+        or clean.BYLINE_RE.search(lines[i])
+        or (i == 0 and clean.looks_like_headline(lines[i]))
+        or (i > 0 and lines[i] == lines[0])
+    ):
+        i += 1
+    return i
+
+
+def election_for(date_year: int, text: str) -> tuple[str, bool, str]:
+    """The election an article belongs to: the one the text names, else the one of its year."""
+    known = schema.vocabulary().elections
+    by_year = {int(re.search(r"\d{4}", n).group(0)): n for n in known if re.search(r"\d{4}", n)}  # type: ignore[union-attr]
+    named = [y for y in dates.election_years(text) if y in by_year]
+    if named and named[0] == date_year:
+        return by_year[date_year], True, f"{by_year[date_year]} (named in the text)"
+    if date_year in by_year:
+        note = f"{by_year[date_year]} (the year of the date)"
+        return by_year[date_year], not named or named[0] == date_year, note
+    if named:
+        return by_year[named[0]], False, f"{by_year[named[0]]} named, but dated {date_year}"
+    later = sorted(y for y in by_year if y >= date_year)
+    if later:
+        return by_year[later[0]], False, f"{by_year[later[0]]}: the next election after {date_year}"
+    raise IngestError(f"election: no election in data/elections.yml for a date in {date_year}")
+
+
+def extract(text: str) -> Draft:
+    """Every field of the draft from a raw article's text."""
+    lines = [ln for ln in clean.normalise_lines(text) if ln]
+    if not lines:
+        raise IngestError("the file is empty")
+    start, dateline = _find_dateline(lines)
+    if start < 0:
+        start = _body_start(lines)
+    parts = clean.split_article(text, body_start=start)
+    if dateline is None and parts.paragraphs:
+        # A dateline can also open the body after furniture the first pass skipped.
+        found = source.parse_dateline(parts.paragraphs[0])
+        if found and (found.place or found.outlet):
+            dateline = found
+    body = "\n".join(parts.paragraphs)
+    above = "\n".join(parts.above)
+    everything = above + "\n" + body
+    if not parts.paragraphs:
+        raise IngestError("no article text found (only a headline or page furniture)")
+    draft = Draft({}, parts.paragraphs, dropped=parts.dropped)
+
+    # Title
+    head = title.headline(parts.above)
+    if head:
+        draft.meta["title"] = head
+        draft.notes["title"] = "the headline"
+    else:
+        lead = dateline.rest if dateline else parts.paragraphs[0]
+        draft.meta["title"] = title.working_title(lead)
+        draft.meta["title_editorial"] = True
+        draft.review["title"] = "the text has no headline: write one (a working title is set)"
+
+    # Date
+    found = dates.find_date(body, above)
+    if found.value is None:
+        raise IngestError(
+            f"date: {found.note}; add the date to the text (e.g. 'Senin (19/8/2024)')"
+        )
+    draft.meta["date"] = found.value.isoformat()
+    draft.notes["date"] = found.note
+    if not found.sure:
+        draft.review["date"] = found.note
+
+    # Official and role
+    # People are read from the body: a headline's "Pj Wako Padang Ingatkan ASN" is no name.
+    official = people.find_official(body)
+    if official:
+        draft.meta["official"] = official.official
+        draft.meta["role"] = official.role
+        draft.notes["official"] = official.note
+        if not official.sure:
+            draft.review["official"] = official.note
+            draft.review["role"] = "goes with the official"
+    else:
+        draft.review["official"] = "nobody introduced by a role (Bupati, Wali Kota, Sekda...)"
+        draft.review["role"] = "goes with the official"
+
+    # Region and province
+    region = places.find_region(
+        everything,
+        dateline,
+        official.role if official else "",
+        official.regions if official else (),
+    )
+    if region.region:
+        draft.meta["region"] = region.region.name
+        draft.meta["province"] = region.region.province
+    draft.notes["region"] = region.note
+    if not region.sure:
+        draft.review["region"] = region.note
+        draft.review["province"] = "goes with the region"
+
+    # Source
+    outlet = source.outlet_name(dateline.outlet) if dateline and dateline.outlet else ""
+    how = "the dateline"
+    if not outlet:
+        outlet, how = source.source_from_credits(parts.credits, parts.paragraphs), "the credits"
+    if outlet:
+        draft.meta["source"] = outlet
+        draft.notes["source"] = f"{outlet} ({how})"
+    else:
+        draft.meta["source"] = schema.UNKNOWN_SOURCE
+        draft.review["source"] = "no outlet in the dateline or credits"
+    if parts.urls:
+        draft.meta["source_url"] = parts.urls[0]
+
+    # Election and tags
+    name, sure, note = election_for(found.value.year, everything)
+    draft.meta["election"] = name
+    draft.notes["election"] = note
+    if not sure:
+        draft.review["election"] = note
+    draft.meta["tags"] = tags.suggest_tags(body)
+    draft.review["tags"] = "suggested from keywords: keep the ones that fit"
+    return draft

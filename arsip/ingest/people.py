@@ -1,0 +1,276 @@
+"""The official who made the statement, and their role in canonical form.
+
+People are found where the text introduces them by role: ``Pjs Bupati Bengkulu Selatan
+Sisardi,S.Pd., M.M``, ``Pj Wali Kota Padang Andree Algamar``, ``Sekda Martias Wanto``. The one
+quoted most ("ujar Sisardi", "Sisardi menambahkan") is the official. Names lose honorifics and
+degrees (the schema's ``honorifics_in`` decides what those are); roles are expanded with the
+abbreviations of data/roles.yml (Wako -> Wali Kota, Sekda -> Sekretaris Daerah).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from arsip import gazetteer, schema
+
+PREFIXES = {
+    "pj": "Pj", "pjs": "Pjs", "plt": "Plt", "plh": "Plh", "penjabat sementara": "Pjs",
+    "penjabat": "Pj", "pelaksana tugas": "Plt", "pelaksana harian": "Plh",
+}  # fmt: skip
+_PREFIX_RE = r"(?:(?P<prefix>Penjabat Sementara|Penjabat|Pelaksana Tugas|Pelaksana Harian|Pjs|Pj|Plt|Plh|PJS|PJ|PLT|PLH)\.?\s*(?:\((?:Pjs|Pj|Plt|Plh)\)\s*)?)?"
+# Words that end a name: the start of a clause or a place, never part of a person's name.
+_STOP = {
+    "kota", "kabupaten", "kab", "provinsi", "prov", "dan", "yang", "saat", "ketika", "di",
+    "pada", "dalam", "bersama", "didampingi", "mengatakan", "menegaskan", "usai", "selaku",
+    "serta", "beserta", "juga", "pun", "itu", "ini", "kepada", "dengan", "melalui", "sebagai",
+    "asn", "pns", "pemkot", "pemko", "pemkab", "pemprov", "pemda", "setda", "opd", "bawaslu",
+    "kpu", "pilkada", "kepala", "ketua", "anggota", "badan", "dinas", "kantor", "bagian",
+    "sekretariat", "wakil", "para", "seluruh", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+}  # fmt: skip
+SPEECH_VERBS = (
+    "ujar|kata|ucap|tegas|tutur|terang|jelas|ungkap|sebut|imbuh|tambah|pungkas|tutup|pesan|"
+    "harap|ajak|ingat|papar|sambung|lanjut|timpal|seru|tandas|katanya|ujarnya"
+)
+_SAYS_AFTER_NAME = (
+    r"(?:pun\s+|juga\s+|kembali\s+|lalu\s+|turut\s+)?(?:mengatakan|menegaskan|mengingatkan|"
+    r"menyampaikan|menambahkan|menuturkan|menjelaskan|mengungkapkan|menekankan|meminta|"
+    r"mengimbau|menghimbau|berpesan|berharap|menyebutkan|memaparkan|menerangkan|mengajak|"
+    r"menilai|melanjutkan|menandaskan|mengatakan)"
+)
+_HONORIFIC_GLUED = re.compile(r"^(H|Hj|Dr|Drs|Dra|Ir|Prof|KH|Tgk)\.(?=[A-Z])")
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.?|[A-Z]\.[A-Z][a-zA-Z'’\-]+)$")
+_HEAD_ROLES = {"Gubernur", "Bupati", "Wali Kota"}
+
+
+@dataclass
+class Person:
+    names: list[str] = field(default_factory=list)  # every variant, cleaned
+    roles: Counter[str] = field(default_factory=Counter)
+    regions: list[gazetteer.Region] = field(default_factory=list)
+    first_pos: int = 0
+    score: float = 0.0
+    quoted: int = 0
+
+    @property
+    def name(self) -> str:
+        """The fullest variant: most whole words (not initials), then the longest."""
+        return max(
+            self.names, key=lambda n: (sum(len(w) > 2 for w in n.split()), len(n), -len(n.split()))
+        )
+
+    def words(self) -> set[str]:
+        return {w for n in self.names for w in n.split() if len(w) > 2}
+
+    @property
+    def role(self) -> str:
+        # A prefixed role (Pjs Wali Kota) over the bare one written later (Wali Kota).
+        return max(
+            self.roles,
+            key=lambda r: (
+                self.roles[r] + (0.5 if " " in r and r.split()[0] in PREFIXES.values() else 0),
+                -len(r),
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class OfficialFound:
+    official: str
+    role: str
+    sure: bool
+    note: str
+    regions: tuple[gazetteer.Region, ...]  # places named in the official's role ("Bupati Solok")
+    mentions: tuple[gazetteer.Region, ...] = ()  # places named in anyone's role
+
+
+@cache
+def _role_words() -> dict[str, str]:
+    """Every way of writing a base role -> its canonical form."""
+    voc = schema.vocabulary()
+    out = {r: r for r in voc.roles}
+    out.update(voc.role_abbreviations)
+    out.update({k.upper(): v for k, v in list(out.items()) if len(k) <= 8})
+    out.setdefault("Wali kota", "Wali Kota")
+    return out
+
+
+@cache
+def _role_re() -> re.Pattern[str]:
+    bases = sorted(_role_words(), key=len, reverse=True)
+    alt = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in bases)
+    return re.compile(rf"(?<![\w-]){_PREFIX_RE}(?P<base>{alt})(?![\w-])(?:\s*\([^)]{{1,25}}\))?")
+
+
+def canonical_role(prefix: str | None, base: str) -> str:
+    """``("Pjs.", "Wako")`` -> ``"Pjs Wali Kota"``."""
+    base = _role_words().get(" ".join(base.split()), " ".join(base.split()))
+    p = PREFIXES.get((prefix or "").lower().rstrip("."), "")
+    return f"{p} {base}".strip()
+
+
+def _region_at(tokens: list[str]) -> tuple[int, list[gazetteer.Region]]:
+    """How many tokens at the start name a region ("Kota Padang", "Bengkulu Selatan")."""
+    kind = ""
+    start = 0
+    if tokens and tokens[0].rstrip(".").lower() in ("kota", "kabupaten", "kab", "provinsi", "prov"):
+        kind = tokens[0].rstrip(".").lower()
+        start = 1
+    for n in range(min(4, len(tokens) - start), 0, -1):
+        words = [t.rstrip(",.") for t in tokens[start : start + n]]
+        if not all(w[:1].isupper() for w in words):
+            continue
+        found = list(gazetteer.by_short_name(" ".join(words)))
+        if kind in ("kota",):
+            found = [r for r in found if r.kind == "kota"] or found
+        elif kind in ("kabupaten", "kab"):
+            found = [r for r in found if r.kind == "kabupaten"] or found
+        elif kind in ("provinsi", "prov"):
+            found = [r for r in found if r.kind == "provinsi"] or found
+        if found:
+            return start + n, found
+    return 0, []
+
+
+def clean_name(tokens: list[str]) -> str:
+    """A name without honorifics and degrees: ["H.", "Hani", "Syopiar", "Rustam"] -> ..."""
+    name = " ".join(tokens)
+    drop = set(schema.honorifics_in(name))
+    words = [t for t in name.split() if t not in drop]
+    # "S.Rustam" -> "S. Rustam": an initial glued to the next name.
+    out = " ".join(words)
+    out = re.sub(r"\b([A-Z])\.(?=[A-Z][a-z])", r"\1. ", out)
+    return out.strip(" ,.")
+
+
+def _name_after(text: str, pos: int) -> tuple[str, int]:
+    """The person's name starting at ``pos`` (after a role and its place), and its end."""
+    tokens: list[str] = []
+    end = pos
+    for m in re.finditer(r"\S+", text[pos : pos + 120]):
+        raw = m.group(0)
+        if m.start() > 0 and text[pos + m.start() - 1] == "\n":
+            break
+        glued = _HONORIFIC_GLUED.match(raw)
+        parts = [raw[: glued.end()], raw[glued.end() :]] if glued else [raw]
+        stop = False
+        for part in parts:
+            word, comma, _ = part.partition(",")
+            bare = word.rstrip(".;:”\"')")
+            if not bare:
+                stop = True
+                break
+            if bare.lower() in _STOP or (bare.lower() in {"h", "hj"} and not word.endswith(".")):
+                stop = True
+                break
+            if schema.honorifics_in(word) and not tokens:
+                continue  # a leading "H." / "Dr." / "Drs."
+            if not _NAME_TOKEN.match(bare) or (len(bare) > 6 and bare.endswith("kan")):
+                stop = True
+                break
+            tokens.append(bare if bare == word.rstrip(",") or len(bare) > 1 else word)
+            end = pos + m.end()
+            if comma or (word != bare and len(bare) > 1):
+                stop = True  # degrees follow a comma; a full stop ends the sentence
+                break
+        if stop:
+            break
+    return clean_name(tokens), end
+
+
+def find_people(text: str) -> list[Person]:
+    """Every person introduced by a role in ``text``, merged across name variants."""
+    people: list[Person] = []
+    for m in _role_re().finditer(text):
+        role = canonical_role(m.group("prefix"), m.group("base"))
+        if role not in schema.vocabulary().canonical_roles():
+            continue
+        rest = text[m.end() : m.end() + 160].split("\n")[0]
+        spans = list(re.finditer(r"[^\s,]+", rest))
+        n, regions = _region_at([s.group(0) for s in spans[:5]])
+        offset = m.end() + (spans[n - 1].end() if n else 0)
+        offset += len(text[offset:]) - len(text[offset:].lstrip(" ,"))
+        name, _ = _name_after(text, offset)
+        if not name or len(name) < 2 or len(name.split()) > 5:
+            continue
+        person = _same_person(people, name)
+        if person is None:
+            person = Person(first_pos=m.start())
+            people.append(person)
+        person.names.append(name)
+        person.roles[role] += 1
+        person.regions.extend(regions)
+    return people
+
+
+def region_mentions_in_roles(text: str) -> list[gazetteer.Region]:
+    """Places named right after a role anywhere ("Bupati Solok", "Wali Kota Padang")."""
+    out = []
+    for m in _role_re().finditer(text):
+        rest = text[m.end() : m.end() + 80].split("\n")[0]
+        base = canonical_role(None, m.group("base"))
+        _, regions = _region_at(re.findall(r"[^\s,]+", rest)[:5])
+        # "Wali Kota X" means Kota X, "Bupati X" Kabupaten X, "Gubernur X" the province.
+        want = {"Wali Kota": "kota", "Wakil Wali Kota": "kota", "Bupati": "kabupaten",
+                "Wakil Bupati": "kabupaten", "Gubernur": "provinsi", "Wakil Gubernur": "provinsi"}.get(base)  # fmt: skip
+        if want:
+            regions = [r for r in regions if r.kind == want] or regions
+        out.extend(regions)
+    return out
+
+
+def _same_person(people: list[Person], name: str) -> Person | None:
+    words = {w for w in name.split() if len(w) > 2}
+    first = name.split()[0]
+    for person in people:
+        if words & person.words() or any(n.split()[0] == first for n in person.names):
+            return person
+    return None
+
+
+def find_official(text: str) -> OfficialFound | None:
+    """The person the article quotes most, with their role; None when nobody is introduced."""
+    people = find_people(text)
+    if not people:
+        return None
+    role_quotes: dict[str, int] = defaultdict(int)
+    for m in re.finditer(rf"(?i)\b(?:{SPEECH_VERBS})(?:nya)?\s+", text):
+        after = text[m.end() : m.end() + 40]
+        r = _role_re().match(after)
+        if r:
+            role_quotes[canonical_role(r.group("prefix"), r.group("base")).split()[-1]] += 1
+    for i, person in enumerate(people):
+        quoted = 0
+        mentions = 0
+        for word in person.words():
+            w = re.escape(word)
+            mentions += len(re.findall(rf"\b{w}\b", text))
+            quoted += len(
+                re.findall(rf"(?i)\b(?:{SPEECH_VERBS})(?:nya)?\s+(?:\S+\s+){{0,4}}?{w}\b", text)
+            )
+            quoted += len(re.findall(rf"\b{w}\s+{_SAYS_AFTER_NAME}\b", text))
+        quoted += sum(v for k, v in role_quotes.items() if any(r.endswith(k) for r in person.roles))
+        person.quoted = quoted
+        base = person.role.split()[-1] if person.role else ""
+        person.score = (
+            3 * quoted
+            + mentions / max(1, len(person.words()))
+            + 2 * sum(person.roles.values())
+            + (1.0 if i == 0 else 0)
+            + (1.0 if any(person.role.endswith(h) for h in _HEAD_ROLES) else 0)
+            + (0.5 if base == "Daerah" else 0)
+        )
+    ranked = sorted(people, key=lambda p: -p.score)
+    top = ranked[0]
+    runner = ranked[1].score if len(ranked) > 1 else 0.0
+    sure = top.quoted > 0 and top.score >= 1.5 * runner
+    others = ", ".join(f"{p.name} ({p.role})" for p in ranked[1:3])
+    note = f"{top.name} ({top.role})" + (f"; also introduced: {others}" if others else "")
+    if not top.quoted:
+        note += "; never quoted by name: check who made the statement"
+    elif not sure:
+        note += "; another person is quoted about as often: check who made the statement"
+    all_regions = [r for p in people for r in p.regions]
+    return OfficialFound(top.name, top.role, sure, note, tuple(top.regions), tuple(all_regions))
