@@ -78,6 +78,21 @@ def check(c, paths=None):
         raise Exit(code=code)
 
 
+@task(
+    help={
+        "path": "a raw article (UTF-8 text file) or a folder of them",
+        "dest": "articles folder to write drafts into (default: content/articles)",
+    }
+)
+def ingest(c, path, dest=""):
+    """Turn raw news text into draft articles; print what was extracted and what to review."""
+    from arsip.ingest import ingest_paths
+
+    code = ingest_paths([path], Path(dest) if dest else ROOT / "content" / "articles")
+    if code:
+        raise Exit(code=code)
+
+
 @task(help={"k": "only tests matching this expression (pytest -k)", "x": "stop at first failure"})
 def test(c, k="", x=False):
     """Run every test: unit, plugin, whole-site and browser tests (pytest)."""
