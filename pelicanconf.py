@@ -131,7 +131,11 @@ PLUGINS = [
     "exports",  # data/articles.json and data/articles.csv
     "pelican.plugins.sitemap",
     "sitemap_lastmod",  # list pages dated by the newest article, not the build time
+    "search_index",  # Pagefind index + browse data of the written site; keep it last
 ]
+SEARCH_INDEX = {  # plugins/search_index (defaults: search_index.DEFAULTS)
+    "glob": "artikel/**/*.html",  # only article pages are indexed
+}
 SITEMAP = {
     "format": "xml",
     "priorities": {"articles": 0.8, "indexes": 0.5, "pages": 0.3},

@@ -1,0 +1,172 @@
+"""The search index plugin: Pagefind indexes the articles only; the browse data matches them."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from arsip.build import build
+from search_index.search_index import (
+    SearchIndexError,
+    config,
+    page_ids,
+    run_pagefind,
+)
+
+ARTICLE = """---
+title: Judul artikel nomor {n}
+date: {date}
+region: {region}
+province: Sumatera Barat
+official: Andree Algamar
+role: Pj Wali Kota
+source: Langgam.id
+election: Pilkada 2024
+tags: [{tags}]
+---
+Isi artikel nomor {n} tentang {word} berbeda dari yang lain.
+"""
+
+ARTICLES = [
+    (1, "2024-03-13", "Kota Padang", "netralitas ASN", "apel"),
+    (2, "2024-07-01", "Kota Bukittinggi", "netralitas ASN, apel", "kampanye"),
+    (3, "2023-12-31", "Kota Padang", "sanksi", "sosialisasi"),
+]
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("content")
+    (root / "pages").mkdir()
+    (root / "pages" / "tentang.md").write_text(
+        "---\ntitle: Tentang\n---\nHalaman tentang arsip ini.\n", encoding="utf-8"
+    )
+    for n, date, region, tags, word in ARTICLES:
+        folder = root / "articles" / date[:4]
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"artikel-{n}.md").write_text(
+            ARTICLE.format(n=n, date=date, region=region, tags=tags, word=word), encoding="utf-8"
+        )
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(content: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(
+        siteurl="https://example.org/arsip", content=content, output=tmp_path_factory.mktemp("out")
+    )
+
+
+def fragments(site: Path) -> dict[str, dict]:
+    out = {}
+    for f in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(f.read_bytes())
+        out[f.stem] = json.loads(data[data.index(b"{") :])
+    return out
+
+
+def test_only_articles_are_indexed_with_filters_meta_and_sort(site: Path) -> None:
+    assert (site / "pagefind" / "pagefind.js").exists()
+    frags = fragments(site)
+    assert sorted(f["url"] for f in frags.values()) == [
+        "/artikel/2023/artikel-3/",
+        "/artikel/2024/artikel-1/",
+        "/artikel/2024/artikel-2/",
+    ]
+    two = next(f for f in frags.values() if f["url"] == "/artikel/2024/artikel-2/")
+    assert two["meta"]["title"] == "Judul artikel nomor 2"
+    assert two["meta"]["date"] == "2024-07-01"
+    assert two["meta"]["region"] == "Kota Bukittinggi"
+    assert two["filters"]["tag"] == ["netralitas ASN", "apel"]
+    assert two["filters"]["year"] == ["2024"]
+    # The metadata panel and dateline stay out of the text (and of the excerpts).
+    assert two["content"].startswith("Judul artikel nomor 2. Isi artikel nomor 2 tentang kampanye")
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["id"]
+    assert entry["languages"]["id"]["page_count"] == 3
+
+
+def test_browse_data_lists_every_article_newest_first(site: Path) -> None:
+    data = json.loads((site / "cari" / "data" / "arsip.json").read_text(encoding="utf-8"))
+    assert data["count"] == 3
+    # Days since 1970, then differences to the previous (newer) article.
+    days = [data["date"][0]]
+    for delta in data["date"][1:]:
+        days.append(days[-1] - delta)
+    import datetime as dt
+
+    dates = [str(dt.date(1970, 1, 1) + dt.timedelta(days=d)) for d in days]
+    assert dates == ["2024-07-01", "2024-03-13", "2023-12-31"]
+    assert data["values"]["region"] == ["Kota Bukittinggi", "Kota Padang"]
+    assert data["region"] == [0, 1, 1]
+    tags = data["values"]["tag"]
+    assert [[tags[t] for t in ts] for ts in data["tag"]] == [
+        ["netralitas ASN", "apel"],
+        ["netralitas ASN"],
+        ["sanksi"],
+    ]
+    # The Pagefind id of each article leads to that article's fragment.
+    frags = fragments(site)
+    urls = [frags[i]["url"] for i in data["pagefind"].split(" ")]
+    assert urls == [
+        "/artikel/2024/artikel-2/",
+        "/artikel/2024/artikel-1/",
+        "/artikel/2023/artikel-3/",
+    ]
+    titles = json.loads((site / "cari" / "data" / "judul-0.json").read_text(encoding="utf-8"))
+    assert titles[0] == ["artikel/2024/artikel-2/", "Judul artikel nomor 2"]
+    assert len(titles) == 3
+
+
+def test_search_page_points_under_the_site_url(site: Path) -> None:
+    html = (site / "cari" / "index.html").read_text(encoding="utf-8")
+    assert 'data-pagefind="https://example.org/arsip/pagefind/pagefind.js"' in html
+    assert 'data-browse="https://example.org/arsip/cari/data/"' in html
+    assert '"months": ["Januari", "Februari", "Maret"' in html
+    article = (site / "artikel" / "2024" / "artikel-1" / "index.html").read_text(encoding="utf-8")
+    assert "https://example.org/arsip/pagefind/pagefind-highlight.js" in article
+
+
+def test_build_is_deterministic_and_chunks(content: Path, tmp_path: Path) -> None:
+    one = build(content=content, output=tmp_path / "a", SEARCH_INDEX={"chunk_size": 2})
+    two = build(content=content, output=tmp_path / "b", SEARCH_INDEX={"chunk_size": 2})
+    for name in ("arsip.json", "judul-0.json", "judul-1.json"):
+        assert (one / "cari" / "data" / name).read_bytes() == (
+            two / "cari" / "data" / name
+        ).read_bytes()
+    assert not (one / "cari" / "data" / "judul-2.json").exists()
+
+
+def test_fresh_index_folder(site: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    (copy / "pagefind" / "fragment" / "stale.pf_fragment").write_bytes(b"old")
+    run_pagefind(copy, config({}))
+    assert not (copy / "pagefind" / "fragment" / "stale.pf_fragment").exists()
+    assert len(page_ids(copy / "pagefind")) == 3
+
+
+def test_disabled_writes_nothing(content: Path, tmp_path: Path) -> None:
+    out = build(content=content, output=tmp_path / "off", SEARCH_INDEX={"enabled": False})
+    assert not (out / "pagefind").exists()
+    assert not (out / "cari" / "data").exists()
+
+
+def test_settings_are_checked() -> None:
+    with pytest.raises(SearchIndexError, match="unknown key"):
+        config({"SEARCH_INDEX": {"glob": "x", "blob": 1}})
+    assert config({}).glob == "artikel/**/*.html"
+
+
+def test_missing_article_in_index_stops_the_build(content: Path, tmp_path: Path) -> None:
+    with pytest.raises(SearchIndexError, match="missing from the Pagefind index"):
+        build(
+            content=content,
+            output=tmp_path / "bad",
+            SEARCH_INDEX={"glob": "artikel/2024/**/*.html"},
+        )
