@@ -29,6 +29,7 @@ from typing import Any
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
+from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 from pelican.writers import Writer
 
@@ -145,7 +146,9 @@ def _sort_key(name: str) -> tuple[str, str]:
 
 def _unique_slugs(names: Iterable[str], settings: dict[str, Any]) -> dict[str, str]:
     """A slug per name; two names with the same slug get -2, -3... in name order."""
-    subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", ())
+    # A dot separates words in outlet names ("Langgam.id" -> langgam-id, not langgamid).
+    default = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+    subs = [(r"\.", " "), *settings.get("SLUG_REGEX_SUBSTITUTIONS", default)]
     taken: dict[str, int] = {}
     out = {}
     for name in sorted(names, key=_sort_key):

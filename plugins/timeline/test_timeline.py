@@ -1,0 +1,109 @@
+"""The timeline plugin in a real (tiny) build: an accessible SVG with a bar per month."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from arsip.build import build
+from timeline.timeline import _nice_max, plugin_settings
+
+ARTICLE = """---
+title: Judul artikel {slug}
+date: {date}
+region: Kota Padang
+province: Sumatera Barat
+official: Andree Algamar
+role: Pj Wali Kota
+source: Langgam.id
+election: {election}
+tags: [netralitas ASN]
+---
+Isi artikel {slug}.
+"""
+
+DATES = {
+    "satu": ("2020-10-13", "Pilkada 2020"),
+    "dua": ("2024-08-01", "Pilkada 2024"),
+    "tiga": ("2024-08-20", "Pilkada 2024"),
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("timeline")
+    content = root / "content"
+    (content / "pages").mkdir(parents=True)
+    for slug, (date, election) in DATES.items():
+        folder = content / "articles" / date[:4]
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{slug}.md").write_text(
+            ARTICLE.format(slug=slug, date=date, election=election), encoding="utf-8"
+        )
+    return build(content=content, output=root / "out", siteurl="http://127.0.0.1:9/arsip")
+
+
+def svg_of(site: Path) -> etree._Element:
+    html = (site / "lini-masa/index.html").read_text(encoding="utf-8")
+    svg = re.search(r"<svg[^>]*timeline-chart.*?</svg>", html, re.S).group(0)
+    return etree.fromstring(svg.encode("utf-8"))
+
+
+NS = {"s": "http://www.w3.org/2000/svg"}
+
+
+def test_each_month_with_articles_is_a_bar_linking_to_its_archive(site: Path) -> None:
+    svg = svg_of(site)
+    links = {a.get("href"): a.get("aria-label") for a in svg.iterfind(".//s:a", NS)}
+    assert links == {
+        "http://127.0.0.1:9/arsip/arsip/2020/10/": "Oktober 2020: 1 artikel",
+        "http://127.0.0.1:9/arsip/arsip/2024/08/": "Agustus 2024: 2 artikel",
+    }
+    for href in links:
+        target = href.removeprefix("http://127.0.0.1:9/arsip/")
+        assert (site / target / "index.html").exists()
+    # August 2024 has twice the articles of October 2020: its bar is twice as tall.
+    heights = [float(r.get("height")) for r in svg.iterfind(".//s:a/s:rect", NS)]
+    assert heights[1] == pytest.approx(2 * heights[0])
+
+
+def test_svg_is_accessible_and_follows_the_text_colour(site: Path) -> None:
+    svg = svg_of(site)
+    assert svg.get("role") == "group"
+    title = svg.find("s:title", NS)
+    desc = svg.find("s:desc", NS)
+    assert svg.get("aria-labelledby") == title.get("id")
+    assert svg.get("aria-describedby") == desc.get("id")
+    assert "September 2020" in desc.text and "November 2024" in desc.text
+    style = svg.find("s:style", NS).text
+    assert "currentColor" in style and "#" not in style  # no fixed colour
+    assert int(svg.get("width")) > 360  # scrolls sideways on a phone instead of shrinking
+
+
+def test_span_covers_articles_and_election_milestones(site: Path) -> None:
+    html = (site / "lini-masa/index.html").read_text(encoding="utf-8")
+    svg = svg_of(site)
+    years = [t.text for t in svg.iterfind("s:text", NS) if re.fullmatch(r"\d{4}", t.text or "")]
+    assert years == ["2020", "2021", "2022", "2023", "2024"]
+    labels = [t.text for t in svg.iterfind(".//s:title", NS)]
+    assert "Pilkada 2024: Hari pemungutan suara, 27 November 2024" in labels
+    assert any(label.startswith("Pilkada 2020: Masa kampanye") for label in labels)
+    # The text alternative: a table of the months with articles.
+    rows = re.findall(r'<tr><th scope="row"><a href="([^"]+)">([^<]+)</a></th><td>(\d+)</td>', html)
+    assert rows == [
+        ("http://127.0.0.1:9/arsip/arsip/2020/10/", "Oktober 2020", "1"),
+        ("http://127.0.0.1:9/arsip/arsip/2024/08/", "Agustus 2024", "2"),
+    ]
+
+
+def test_nav_links_to_the_timeline(site: Path) -> None:
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="http://127.0.0.1:9/arsip/lini-masa/"' in html
+
+
+def test_axis_top_is_a_round_number() -> None:
+    assert [_nice_max(n) for n in (1, 3, 7, 12, 40, 101)] == [1, 5, 10, 20, 50, 200]
+    assert plugin_settings({"TIMELINE": {"step": 20}})["step"] == 20
