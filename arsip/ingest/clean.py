@@ -45,6 +45,9 @@ FURNITURE_RES = [
         r".*\b(dapatkan|simak|baca) (update|informasi|berita) (berita )?(terkini|terbaru|pilihan|"
         r"menarik)\b.*(google news|whatsapp|telegram|channel|saluran|klik|aplikasi).*",
         r"^(gabung|bergabung|join)\b.*\b(whatsapp|telegram|channel|saluran|grup)\b.*",
+        # Promotion of the outlet's channels, however it is worded.
+        r".*\b(whatsapp channel|saluran whatsapp|channel whatsapp|grup telegram|google news|"
+        r"ponselmu|notifikasi)\b.{0,200}$",
         r"^(klik|click) (di ?sini|here|link)\b.*",
         r"^(download|unduh) (aplikasi|app)\b.*",
         r"^(berlangganan|subscribe|langganan)\b.*",
@@ -68,7 +71,8 @@ CAPTION_RE = re.compile(
 CREDIT_RE = re.compile(
     r"(?i)^\W*(editor|redaktur|penulis|reporter|pewarta|wartawan|kontributor|penyunting|"
     r"laporan|liputan|oleh|writer|author|sumber|source|foto|fotografer|video|teks|"
-    r"publisher|penerbit|dibaca|diterbitkan)\b\s*[:/|\-]?.*$"
+    r"publisher|penerbit|dibaca|diterbitkan|artikel ini (telah )?(tayang|terbit|dimuat))\b"
+    r"\s*[:/|\-]?.*$"
 )
 SHORT_CREDIT_RE = re.compile(r"^[\(\[]?[\w*.@'’\- ]{1,25}(/[\w*.@'’\- ]{1,30})+[\)\]]?\.?$")
 PAREN_CREDIT_RE = re.compile(r"^[\(\[][\w*.,/ '’\-]{1,30}[\)\]]\.?$")
@@ -185,7 +189,7 @@ def split_article(text: str, body_start: int | None = None) -> Cleaned:
     while body:
         last = body[-1]
         if (
-            (CREDIT_RE.match(last) and len(last) < 120)
+            (CREDIT_RE.match(last) and len(last) < 250)
             or SHORT_CREDIT_RE.match(last)
             or PAREN_CREDIT_RE.match(last)
             or (not looks_like_paragraph(last) and len(last.split()) <= 3)

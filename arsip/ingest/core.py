@@ -150,7 +150,12 @@ def extract(text: str) -> Draft:
         draft.review["province"] = "goes with the region"
 
     # Source
-    outlet = source.outlet_name(dateline.outlet) if dateline and dateline.outlet else ""
+    outlet = ""
+    if dateline and dateline.outlet:
+        raw_text = "\n".join(clean.normalise_lines(text))
+        outlet = source.outlet_name(
+            source.as_written_elsewhere(dateline.outlet.strip("()"), raw_text)
+        )
     how = "the dateline"
     if not outlet:
         outlet, how = source.source_from_credits(parts.credits, parts.paragraphs), "the credits"

@@ -105,10 +105,29 @@ _CREDIT_SOURCE_RE = re.compile(
 )
 
 
+_PUBLISHED_AT_RE = re.compile(
+    r"(?i)\bartikel ini (?:telah )?(?:tayang|terbit|dimuat) di (?P<name>\S+(?: [A-Z]\w+)?)"
+)
+
+
 def source_from_credits(credits: list[str], paragraphs: list[str]) -> str:
-    """The outlet in a "Sumber: ..." credit line, or ""."""
+    """The outlet in a "Sumber: ..." or "Artikel ini telah tayang di ..." credit, or ""."""
     for line in reversed(credits + paragraphs[-2:]):
         m = _CREDIT_SOURCE_RE.match(line)
         if m and not re.match(r"https?://", m.group("name")):
             return m.group("name").strip()
+        m = _PUBLISHED_AT_RE.search(line)
+        if m:
+            return m.group("name").strip(" .,")
     return ""
+
+
+def as_written_elsewhere(name: str, text: str) -> str:
+    """The outlet's name as the text spells it outside the dateline ("KOMPAS.com" in the
+    dateline, "Kompas.com" in the credits): datelines shout, credits spell."""
+    forms = [
+        m.group(0)
+        for m in re.finditer(rf"(?i)(?<![\w.]){re.escape(name)}(?![\w])", text)
+        if m.group(0) != name and not m.group(0).isupper()
+    ]
+    return max(set(forms), key=forms.count) if forms else name
