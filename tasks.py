@@ -68,12 +68,18 @@ def livereload(c, port=8000):
     )
 
 
-@task(help={"paths": "article files or folders (default: content/articles)"}, iterable=["paths"])
-def check(c, paths=None):
+@task(
+    help={
+        "paths": "article files or folders (default: content/articles)",
+        "format": "text (path:line: field: message) or github (annotations in a pull request)",
+    },
+    iterable=["paths"],
+)
+def check(c, paths=None, format="text"):
     """Validate every article without building: one `path:line: field: message` per problem."""
     from arsip.check import main
 
-    code = main([str(p) for p in paths or []])
+    code = main([*(str(p) for p in paths or []), "--format", format])
     if code:
         raise Exit(code=code)
 
