@@ -170,3 +170,25 @@ def test_missing_article_in_index_stops_the_build(content: Path, tmp_path: Path)
             output=tmp_path / "bad",
             SEARCH_INDEX={"glob": "artikel/2024/**/*.html"},
         )
+
+
+@pytest.mark.browser
+def test_measure_search_reports_each_scenario(content: Path, tmp_path: Path) -> None:
+    from search_index.measure import measure_search
+
+    result = measure_search(build(content=content, output=tmp_path / "root"), query="kampanye")
+    assert result["region"] == "Kota Padang"  # the most frequent region
+    scenarios = result["scenarios"]
+    query, browse = scenarios["query"], scenarios["browse"]
+    assert query["status"] == "1 artikel cocok dengan “kampanye”"
+    assert query["ms_to_first_result"] > 0
+    assert scenarios["filtered_query"]["status"].startswith("Tidak ada artikel")
+    assert scenarios["filtered_query"]["ms_to_first_result"] is None
+    assert browse["status"] == "3 artikel dalam arsip"
+    assert scenarios["browse_filtered"]["status"] == "2 artikel dalam arsip"
+    assert any(f.startswith("/pagefind/wasm.") for f in query["files"])
+    assert any(f.startswith("/pagefind/fragment/") for f in query["files"])
+    assert not any(f.startswith("/pagefind/") for f in browse["files"])
+    assert "/cari/data/judul-0.json" in browse["files"]
+    for scenario in scenarios.values():
+        assert scenario["bytes"] > scenario["search_bytes"] > 0

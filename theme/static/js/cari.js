@@ -173,11 +173,11 @@ async function run() {
   app.setAttribute("aria-busy", "true");
   statusEl.textContent = ui.loading;
   try {
-    const data = await loadData();
+    // Fetch the browse data and Pagefind side by side.
+    const [data, pf] = await Promise.all([loadData(), state.q ? loadPagefind() : null]);
     let candidates;
     let pfResults = null;
     if (state.q) {
-      const pf = await loadPagefind();
       const search = await pf.search(state.q);
       if (id !== runId) return;
       pfResults = new Map();

@@ -1,0 +1,187 @@
+"""What a visitor's browser downloads and waits for on the search page of a built site.
+
+``measure_search(site_dir)`` serves the site on 127.0.0.1 (gzip for text files, as GitHub
+Pages does; Pagefind's own index files are already compressed), opens the search page in
+headless Chromium with an empty cache for each scenario and returns, per scenario, the bytes
+transferred, the number of requests and the milliseconds from navigation to the first result
+on screen. The benchmark (``invoke bench``) calls it; so can a person::
+
+    python -m search_index.measure output/ [--query netralitas]
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import threading
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Text types a static host compresses on the fly (GitHub Pages does for these).
+COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".xml", ".svg", ".txt"}
+
+# Marks the time the first result appears, measured from navigation start.
+_OBSERVER = """
+(() => {
+  const watch = () => {
+    const list = document.getElementById("cari-hasil");
+    if (!list) return setTimeout(watch, 5);
+    new MutationObserver((_, obs) => {
+      if (list.children.length) { window.__firstResult = performance.now(); obs.disconnect(); }
+    }).observe(list, { childList: true });
+  };
+  document.addEventListener("DOMContentLoaded", watch);
+})();
+"""
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    gzip = True
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path.split("?", 1)[0]))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.gzip and accepts and path.suffix in COMPRESSIBLE and path.is_file()):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _scenarios(site: Path, query: str) -> dict[str, dict[str, list[str] | str]]:
+    """One-word query, filtered query, empty-query browse (whole archive and one region)."""
+    data = json.loads((site / "cari" / "data" / "arsip.json").read_text(encoding="utf-8"))
+    counts: dict[int, int] = {}
+    for r in data["region"]:
+        counts[r] = counts.get(r, 0) + 1
+    region = data["values"]["region"][max(counts, key=lambda r: (counts[r], -r))]
+    return {
+        "query": {"q": query},
+        "filtered_query": {"q": query, "daerah": region},
+        "browse": {},
+        "browse_filtered": {"daerah": region},
+    }
+
+
+def measure_search(
+    site_dir: str | os.PathLike[str],
+    query: str = "netralitas",
+    compress: bool = True,
+    chromium: str = CHROMIUM,
+) -> dict[str, Any]:
+    """Serve ``site_dir`` and measure the search page in headless Chromium, cold cache.
+
+    Returns ``{"query": "...", "region": "...", "compressed": bool, "scenarios": {name: {
+    "url", "bytes", "search_bytes", "requests", "ms_to_first_result", "status"}}}`` for the
+    scenarios ``query`` (one word), ``filtered_query`` (the word and the most frequent
+    region), ``browse`` (empty query) and ``browse_filtered`` (empty query, one region).
+    ``bytes`` counts every transfer of the visit (page, styles, scripts, data); ``search_bytes``
+    only the search's own files (Pagefind bundle, browse data, the search script).
+    """
+    from playwright.sync_api import sync_playwright
+
+    site = Path(site_dir)
+    scenarios = _scenarios(site, query)
+    handler = type("Handler", (_GzipHandler,), {"gzip": compress})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    out: dict[str, Any] = {
+        "query": query,
+        "region": scenarios["filtered_query"]["daerah"],
+        "compressed": compress,
+        "scenarios": {},
+    }
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=chromium,
+                headless=True,
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            try:
+                for name, params in scenarios.items():
+                    out["scenarios"][name] = _measure_one(
+                        browser, f"{base}/cari/?{urlencode(params)}".rstrip("?")
+                    )
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return out
+
+
+def _measure_one(browser: Any, url: str) -> dict[str, Any]:
+    context = browser.new_context()  # a new context: empty cache
+    page = context.new_page()
+    # Playwright reports the Pagefind web worker's requests on the page too.
+    sizes: dict[str, int] = {}
+
+    def finished(request: Any) -> None:
+        size = request.sizes()
+        sizes[request.url] = (
+            sizes.get(request.url, 0) + size["responseBodySize"] + size["responseHeadersSize"]
+        )
+
+    page.on("requestfinished", finished)
+    page.add_init_script(_OBSERVER)
+    try:
+        page.goto(url)
+        page.wait_for_function(
+            "() => { const a = document.getElementById('cari');"
+            " return a && !a.hidden && !a.hasAttribute('aria-busy')"
+            " && document.getElementById('cari-status').textContent.trim() !== '' }",
+            timeout=60_000,
+        )
+        ms = page.evaluate("window.__firstResult ?? null")
+        status = page.inner_text("#cari-status")
+        page.wait_for_load_state("networkidle")
+    finally:
+        context.close()
+    search = ("/pagefind/", "/cari/data/", "/theme/js/cari.js")
+    return {
+        "url": url,
+        "bytes": sum(sizes.values()),
+        "search_bytes": sum(n for u, n in sizes.items() if any(s in u for s in search)),
+        "files": {
+            u.split("?")[0].removeprefix(url.split("/cari/")[0]): n for u, n in sizes.items()
+        },
+        "requests": len(sizes),
+        "ms_to_first_result": round(ms) if ms is not None else None,
+        "status": status,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: print the figures of a built site as JSON."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", help="a built site, e.g. output/")
+    parser.add_argument("--query", default="netralitas")
+    parser.add_argument("--no-gzip", action="store_true", help="serve without compression")
+    args = parser.parse_args(argv)
+    result = measure_search(args.site, args.query, compress=not args.no_gzip)
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
