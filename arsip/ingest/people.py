@@ -86,14 +86,46 @@ class OfficialFound:
     mentions: tuple[gazetteer.Region, ...] = ()  # places named in anyone's role
 
 
+# Spellings news use beyond data/roles.yml's abbreviations (which the schema also accepts as
+# hints); each maps to a canonical role there, and is dropped if that role is renamed.
+EXTRA_VARIANTS = {
+    "Wali kota": "Wali Kota", "Sekkab": "Sekretaris Daerah", "Sekkot": "Sekretaris Daerah",
+    "Sekdakot": "Sekretaris Daerah", "Sekretaris Kabupaten": "Sekretaris Daerah",
+    "Sekretaris Kota": "Sekretaris Daerah", "Sekretaris Daerah Provinsi": "Sekretaris Daerah",
+    "Wakil Walkot": "Wakil Wali Kota", "Wabub": "Wakil Bupati",
+}  # fmt: skip
+
+# Province names as news abbreviate them ("Pemprov Jateng", "Sekda NTB"); only names the
+# gazetteer knows are used.
+PROVINCE_ALIASES = {
+    "Jabar": "Jawa Barat", "Jateng": "Jawa Tengah", "Jatim": "Jawa Timur", "DIY": "Daerah Istimewa Yogyakarta",
+    "DKI": "Daerah Khusus Ibukota Jakarta", "DKI Jakarta": "Daerah Khusus Ibukota Jakarta",
+    "Sumut": "Sumatera Utara", "Sumbar": "Sumatera Barat", "Sumsel": "Sumatera Selatan",
+    "Kepri": "Kepulauan Riau", "Babel": "Kepulauan Bangka Belitung", "NTB": "Nusa Tenggara Barat",
+    "NTT": "Nusa Tenggara Timur", "Kalbar": "Kalimantan Barat", "Kalteng": "Kalimantan Tengah",
+    "Kalsel": "Kalimantan Selatan", "Kaltim": "Kalimantan Timur", "Kaltara": "Kalimantan Utara",
+    "Sulut": "Sulawesi Utara", "Sulteng": "Sulawesi Tengah", "Sulsel": "Sulawesi Selatan",
+    "Sultra": "Sulawesi Tenggara", "Sulbar": "Sulawesi Barat", "Malut": "Maluku Utara",
+}  # fmt: skip
+
+
+def regions_named(words: str) -> list[gazetteer.Region]:
+    """Kabupaten/kota or provinces a short name or province abbreviation means."""
+    found = list(gazetteer.by_short_name(words))
+    alias = PROVINCE_ALIASES.get(words)
+    if not found and alias and alias in gazetteer.provinces():
+        found = [gazetteer.provinces()[alias]]
+    return found
+
+
 @cache
 def _role_words() -> dict[str, str]:
     """Every way of writing a base role -> its canonical form."""
     voc = schema.vocabulary()
     out = {r: r for r in voc.roles}
     out.update(voc.role_abbreviations)
+    out.update({k: v for k, v in EXTRA_VARIANTS.items() if v in voc.roles})
     out.update({k.upper(): v for k, v in list(out.items()) if len(k) <= 8})
-    out.setdefault("Wali kota", "Wali Kota")
     return out
 
 
@@ -116,13 +148,14 @@ def _region_at(tokens: list[str]) -> tuple[int, list[gazetteer.Region]]:
     kind = ""
     start = 0
     if tokens and tokens[0].rstrip(".").lower() in ("kota", "kabupaten", "kab", "provinsi", "prov"):
+        # "Provinsi Jambi", "Kab. Bogor": the kind word says which of a same-name pair.
         kind = tokens[0].rstrip(".").lower()
         start = 1
     for n in range(min(4, len(tokens) - start), 0, -1):
         words = [t.rstrip(",.") for t in tokens[start : start + n]]
         if not all(w[:1].isupper() for w in words):
             continue
-        found = list(gazetteer.by_short_name(" ".join(words)))
+        found = regions_named(" ".join(words))
         if kind in ("kota",):
             found = [r for r in found if r.kind == "kota"] or found
         elif kind in ("kabupaten", "kab"):

@@ -35,8 +35,12 @@ class Score:
         return self.right + self.flagged + self.silent
 
 
-def evaluate() -> dict[str, Score]:
-    expected = yaml.safe_load((HERE / "expected.yml").read_text(encoding="utf-8"))
+SETS = {"development": "expected.yml", "held-out": "heldout.yml"}
+
+
+def evaluate(expected_file: str = "expected.yml") -> dict[str, Score]:
+    """Score every article listed in ``expected_file`` (a file beside this script)."""
+    expected = yaml.safe_load((HERE / expected_file).read_text(encoding="utf-8"))
     scores = {name: Score() for name in (*FIELDS, "review", "body")}
     for name, want in expected.items():
         text = (HERE / "raw" / name).read_text(encoding="utf-8")
@@ -97,4 +101,6 @@ def report(scores: dict[str, Score], verbose: bool = False) -> str:
 
 
 if __name__ == "__main__":
-    print(report(evaluate(), verbose="-v" in sys.argv))
+    for label, filename in SETS.items():
+        print(f"== {label} set ({filename})")
+        print(report(evaluate(filename), verbose="-v" in sys.argv))
