@@ -106,7 +106,7 @@ _CREDIT_SOURCE_RE = re.compile(
 
 
 _PUBLISHED_AT_RE = re.compile(
-    r"(?i)\bartikel ini (?:telah )?(?:tayang|terbit|dimuat) di (?P<name>\S+(?: [A-Z]\w+)?)"
+    r"(?i:\bartikel ini (?:telah )?(?:tayang|terbit|dimuat) di )(?P<name>\S+(?: [A-Z]\w+)?)"
 )
 
 

@@ -54,7 +54,8 @@ def safe_body(paragraphs: list[str]) -> str:
     wording left exactly as published."""
     out = []
     for para in paragraphs:
-        para = _HTML_TAG.sub("&lt;", para).replace("![", "!\\[")
+        # Raw text is not Markdown: a "[x](y)" in it would become a link (or an image).
+        para = _HTML_TAG.sub("&lt;", para).replace("![", "!\\[").replace("](", "]\\(")
         para = re.sub(r"^(#{1,6})(?=\s)", r"\\\1", para)  # a leading "#" is not a heading here
         out.append(para)
     return "\n\n".join(out) + "\n"

@@ -1,0 +1,83 @@
+"""Dates in the forms Indonesian news use; a missing year from the election named, checked
+against the weekday; conflicts flagged, never guessed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from arsip.ingest.dates import election_years, find_date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ujar Sekda, Senin, (19/8). Pilkada 2024 segera digelar.", "2024-08-19"),
+        ("dilakukan di ruangan kerja Wako, Kamis (3/10/2024).", "2024-10-03"),
+        ("saat apel pagi Senin(04/11). Pilkada tahun 2024.", "2024-11-04"),
+        ("disampaikan Selasa, 12 November 2024 di Kendal.", "2024-11-12"),
+        ("mengumpulkan camat di aula (7/10/2020) untuk Pilkada 2020.", "2020-10-07"),
+        ("kata Rudy, Rabu (16/10), menjelang Pilkada serentak 2024.", "2024-10-16"),
+        ("Jumat, 13 Sep 2024, di Banda Aceh.", "2024-09-13"),
+        ("pada Kamis (29/10), jelang Pilkada 2020; Pemilu 2019 lalu.", "2020-10-29"),
+    ],
+)
+def test_forms(text: str, expected: str) -> None:
+    found = find_date(text)
+    assert found.value == dt.date.fromisoformat(expected)
+    assert found.sure, found.note
+
+
+def test_weekday_date_beats_a_document_date() -> None:
+    text = (
+        "Surat Edaran KASN tanggal 18 Maret 2020 tentang Pilkada 2020. Apel digelar pada "
+        "Selasa (13/10) di Hall IKK."
+    )
+    assert find_date(text).value == dt.date(2020, 10, 13)
+
+
+def test_body_date_beats_the_publication_stamp() -> None:
+    found = find_date(
+        "kata Rudy di Palu, Rabu (16/10). Pilkada 2024.", "Kamis, 17 Oktober 2024 | 09:15"
+    )
+    assert found.value == dt.date(2024, 10, 16)
+
+
+def test_weekday_conflict_is_flagged() -> None:
+    found = find_date("apel pagi, Selasa (19/8). Menjelang Pilkada 2024.")
+    assert not found.sure
+    assert "Senin" in found.note and "Selasa" in found.note
+
+
+def test_explicit_year_with_wrong_weekday_is_flagged() -> None:
+    found = find_date("Rabu (3/10/2024) di Balai Kota.")
+    assert found.value == dt.date(2024, 10, 3)
+    assert not found.sure
+
+
+def test_no_weekday_to_check_the_inferred_year_is_flagged() -> None:
+    found = find_date("di aula (19/8) jelang Pilkada 2024.")
+    assert found.value == dt.date(2024, 8, 19)
+    assert not found.sure
+
+
+def test_no_year_anywhere_is_unresolved() -> None:
+    found = find_date("apel pagi, Senin (19/8), di halaman kantor.")
+    assert found.value is None
+    assert "no year" in found.note
+
+
+def test_no_date_at_all() -> None:
+    assert find_date("Tidak ada tanggal di sini. Nomor 9/2020.").value is None
+
+
+def test_date_written_without_weekday_is_flagged() -> None:
+    found = find_date("Penandatanganan pada 26 September 2024 lalu.")
+    assert found.value == dt.date(2024, 9, 26)
+    assert not found.sure
+
+
+def test_election_years_prefer_elections_named() -> None:
+    assert election_years("UU 20 Tahun 2023 ... Pilkada Serentak 2024 ... Pilkada 2024") == [2024]
+    assert election_years("Pemilihan Kepala Daerah tahun 2020") == [2020]

@@ -1,0 +1,92 @@
+"""Official and role: honorifics and degrees out, role expanded, the person quoted chosen."""
+
+from __future__ import annotations
+
+import pytest
+
+from arsip import schema
+from arsip.ingest.people import canonical_role, find_official
+
+
+@pytest.mark.parametrize(
+    ("prefix", "base", "expected"),
+    [
+        (None, "Wako", "Wali Kota"),
+        ("Pjs.", "Wako", "Pjs Wali Kota"),
+        ("Pj", "Walikota", "Pj Wali Kota"),
+        (None, "Sekda", "Sekretaris Daerah"),
+        ("Plt.", "Sekdaprov", "Plt Sekretaris Daerah"),
+        ("Penjabat Sementara", "Bupati", "Pjs Bupati"),
+        ("Pelaksana Harian", "Wali Kota", "Plh Wali Kota"),
+        ("Penjabat", "Gubernur", "Pj Gubernur"),
+        (None, "Sekkab", "Sekretaris Daerah"),
+    ],
+)
+def test_roles_are_expanded(prefix: str | None, base: str, expected: str) -> None:
+    role = canonical_role(prefix, base)
+    assert role == expected
+    assert role in schema.vocabulary().canonical_roles()
+
+
+@pytest.mark.parametrize(
+    ("text", "official", "role"),
+    [
+        (
+            "apel bersama Pjs Bupati Bengkulu Selatan Sisardi,S.Pd., M.M didampingi Sekretaris "
+            'Daerah Sukarni, S.P., M.Si. "Netral," ujar Sisardi.',
+            "Sisardi",
+            "Pjs Bupati",
+        ),
+        (
+            "audiensi dengan Pjs Wako H.Hani S.Rustam. Pjs. Wali Kota Bukittinggi H. Hani Syopiar "
+            'Rustam menegaskan ASN netral. "Wajib," ujar Pjs Wako H. Hani Syopiar Rustam.',
+            "Hani Syopiar Rustam",
+            "Pjs Wali Kota",
+        ),
+        (
+            '"Jangan terjebak," ujar Sekda Martias Wanto ketika memimpin apel.',
+            "Martias Wanto",
+            "Sekretaris Daerah",
+        ),
+        (
+            "Sekretaris Daerah Kabupaten Malang Dr. Ir. Nurman Ramdansyah, M.Si mengingatkan ASN. "
+            '"Hindari," tegas Nurman.',
+            "Nurman Ramdansyah",
+            "Sekretaris Daerah",
+        ),
+        (
+            "Penjabat Sekretaris Daerah Provinsi Jambi Prof. Dr. H. Ahmad Zainuri, S.H., M.H. "
+            'meminta ASN netral. "Dilarang," ujar Zainuri.',
+            "Ahmad Zainuri",
+            "Pj Sekretaris Daerah",
+        ),
+    ],
+)
+def test_official_without_honorifics(text: str, official: str, role: str) -> None:
+    found = find_official(text)
+    assert found is not None
+    assert (found.official, found.role) == (official, role)
+    assert not schema.honorifics_in(found.official)
+    assert found.sure, found.note
+
+
+def test_the_person_quoted_is_the_official_not_the_first_named() -> None:
+    text = (
+        "Bupati Klaten Sri Mulyani menghadiri apel. Amanat disampaikan Sekretaris Daerah Klaten "
+        'Jajang Prihsono. "ASN harus netral," ujar Jajang. "Satgas bekerja," kata Jajang.'
+    )
+    found = find_official(text)
+    assert found and found.official == "Jajang Prihsono" and found.sure
+
+
+def test_two_people_quoted_alike_is_flagged() -> None:
+    text = (
+        'Bupati Kendal Budi Santoso dan Sekda Kendal Agus Salim hadir. "Netral," kata Budi. '
+        '"Profesional," kata Agus.'
+    )
+    found = find_official(text)
+    assert found is not None and not found.sure
+
+
+def test_nobody_introduced_by_a_role() -> None:
+    assert find_official("Seluruh ASN diminta netral, kata seorang pegawai.") is None
