@@ -152,6 +152,12 @@ def ingest_paths(
         except IngestError as exc:
             failed += 1
             print(f"{path}: error: {exc}", file=err)
+        except Exception as exc:  # a bug must not stop the other files, nor pass unseen
+            failed += 1
+            print(
+                f"{path}: error: unexpected {type(exc).__name__}: {exc} (a bug: please report)",
+                file=err,
+            )
     print(f"{written} draft(s) written to {dest}, {failed} file(s) failed", file=err)
     return 1 if failed else 0
 
