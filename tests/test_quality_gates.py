@@ -1,0 +1,311 @@
+"""Quality gates on the real site, built as it is published: under a sub-path, with an absolute
+site URL, into a temporary folder and served on 127.0.0.1.
+
+- HTML: the Nu Html Checker (npm ``vnu-jar``, run with Java) finds no error on any page.
+- Links: LinkChecker (PyPI ``linkchecker``) crawls the site from its home page and finds no
+  broken internal link; every article is reached.
+- Accessibility: axe-core (npm ``axe-core``) in headless Chromium finds no violation on every
+  page type, in light and in dark mode.
+- Feeds are well-formed, valid Atom (feedparser, no bozo, required elements); sitemap.xml is
+  valid against the sitemaps.org schema (tests/schemas/sitemap.xsd).
+
+All checkers are installed by ``./dev test`` (Debian Java/Chromium, npm packages) and the
+``test`` extra of pyproject.toml.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SITEMAP_XSD = Path(__file__).resolve().parent / "schemas" / "sitemap.xsd"
+SUBPATH = "/arsip-gates"
+
+pytestmark = pytest.mark.slow
+
+
+@dataclass(frozen=True)
+class Published:
+    url: str  # e.g. http://127.0.0.1:PORT/arsip-gates (no trailing slash)
+    path: Path  # the built files
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Published]:
+    """The real content built for, and served under, a sub-path with an absolute URL.
+
+    The server answers with a ``LinkChecker`` header: LinkChecker then allows itself more
+    than 10 requests a second to it (its documented opt-in for one's own server)."""
+    from arsip.build import build
+    from arsip.serve import make_server
+
+    out = tmp_path_factory.mktemp("published")
+    server = make_server(out, 0, SUBPATH, quiet=True)  # bound now: the port is known
+    base = server.RequestHandlerClass  # functools.partial(handler class, directory=...)
+
+    class Handler(base.func):  # type: ignore[name-defined, misc]
+        def end_headers(self) -> None:
+            self.send_header("LinkChecker", "allowed")
+            super().end_headers()
+
+    server.RequestHandlerClass = functools.partial(Handler, *base.args, **base.keywords)
+    url = f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    build(siteurl=url, output=out)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield Published(url, out)
+    server.shutdown()
+    server.server_close()
+
+
+def _html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def test_nu_html_checker_finds_no_error(published: Published) -> None:
+    java = shutil.which("java")
+    if not java or not VNU.exists():
+        pytest.fail("Java or vnu-jar is missing: run the tests with ./dev test")
+    pages = _html_pages(published.path)
+    assert len(pages) > 10
+    proc = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+        check=False,
+    )
+    messages = json.loads(proc.stderr or '{"messages": []}')["messages"]
+    errors = [
+        f"{m.get('url', '').removeprefix('file:' + str(published.path))}:{m.get('lastLine', '?')}: "
+        f"{m['message']}"
+        for m in messages
+        if m.get("type") == "error" or m.get("subType") == "fatal"
+    ]
+    assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(errors[:60])
+    assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+# --------------------------------------------------------------------------- links
+
+
+def test_linkchecker_finds_no_broken_internal_link(published: Published, tmp_path: Path) -> None:
+    """LinkChecker crawls every page reachable from the home page (other hosts, such as the
+    archived articles' sources, are outside the crawl: the tests run offline)."""
+    exe = Path(sys.executable).parent / "linkchecker"
+    if not exe.exists():
+        pytest.fail("linkchecker is missing: run the tests with ./dev test (pyproject test extra)")
+    config = tmp_path / "linkcheckerrc"
+    config.write_text(
+        "[checking]\nmaxrequestspersecond=200\nthreads=4\ntimeout=20\n[output]\nignoreerrors=\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [
+            str(exe),
+            "--config",
+            str(config),
+            "--no-status",
+            "--no-warnings",
+            "--verbose",  # every checked URL in the output, not only failures
+            "--output",
+            "csv",
+            f"{published.url}/",
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+        check=False,
+    )
+    rows = list(
+        csv.DictReader(
+            io.StringIO("\n".join(x for x in proc.stdout.splitlines() if not x.startswith("#"))),
+            delimiter=";",
+        )
+    )
+    assert rows, proc.stdout[-2000:] + proc.stderr[-2000:]
+    broken = [
+        f"{r['url']} (linked from {r['parentname']}, line {r['line']}): {r['result']}"
+        for r in rows
+        if r["valid"] != "True"
+    ]
+    assert not broken, "broken links:\n" + "\n".join(broken[:60])
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    # The crawl really went through the site: every article page was reached.
+    reached = {urlsplit(r["url"]).path for r in rows}
+    articles = {
+        f"{SUBPATH}/{p.parent.relative_to(published.path).as_posix()}/"
+        for p in (published.path / "artikel").rglob("index.html")
+    }
+    assert articles and not articles - reached, sorted(articles - reached)
+
+
+# --------------------------------------------------------------------------- accessibility
+
+
+def _first_child_page(site: Path, folder: str) -> str:
+    """The URL path of the first page one level below ``folder`` (e.g. one region page)."""
+    pages = sorted(
+        p
+        for p in (site / folder).glob("*/index.html")
+        if p.parent.name not in {"halaman"} and p.parent.name != "index.html"
+    )
+    if not pages:
+        pytest.fail(f"no page under {folder}/ in the built site")
+    return f"{folder}/{pages[0].parent.name}/"
+
+
+PAGE_TYPES = (
+    "home",
+    "article",
+    "region",
+    "official",
+    "source",
+    "tag",
+    "archive-year",
+    "archive-month",
+    "timeline",
+    "search",
+    "about",
+    "404",
+)
+
+
+def _page_path(site: Path, kind: str) -> str:
+    if kind == "home":
+        return ""
+    if kind == "article":
+        first = sorted((site / "artikel").glob("*/*/index.html"))[0]
+        return first.parent.relative_to(site).as_posix() + "/"
+    if kind in {"region", "official", "source", "tag"}:
+        folder = {"region": "daerah", "official": "pejabat", "source": "sumber", "tag": "tag"}
+        return _first_child_page(site, folder[kind])
+    if kind == "archive-year":
+        year = sorted(p for p in (site / "arsip").iterdir() if p.name.isdigit())[-1]
+        return f"arsip/{year.name}/"
+    if kind == "archive-month":
+        month = sorted((site / "arsip").glob("[0-9]*/[0-9]*/index.html"))[-1]
+        return month.parent.relative_to(site).as_posix() + "/"
+    if kind == "timeline":
+        return "lini-masa/"
+    if kind == "search":
+        return "cari/"
+    if kind == "about":
+        return "tentang/"
+    if kind == "404":
+        return "halaman-yang-tidak-ada/"
+    raise AssertionError(kind)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_axe_finds_no_violation(published: Published, page, kind: str, scheme: str) -> None:
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run the tests with ./dev test")
+    path = _page_path(published.path, kind)
+    if kind not in {"home", "404"}:
+        assert (published.path / path / "index.html").exists(), f"{path} was not built"
+    page.emulate_media(color_scheme=scheme)
+    response = page.goto(f"{published.url}/{path}", wait_until="load")
+    assert response is not None
+    assert response.status == (404 if kind == "404" else 200)
+    page.wait_for_load_state("networkidle")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {resultTypes: ["violations"]});
+            return r.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " +
+                    (n.failureSummary || "").replace(/\\s+/g, " ").slice(0, 300)),
+            }));
+        }"""
+    )
+    assert not result, f"axe violations on {kind} ({scheme}) /{path}:\n" + "\n".join(
+        f"- {v['id']} [{v['impact']}] {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in result
+    )
+
+
+# --------------------------------------------------------------------------- feeds, sitemap
+
+
+def test_atom_feeds_are_valid(published: Published) -> None:
+    import feedparser
+    from lxml import etree
+
+    feeds = sorted((published.path / "feeds").rglob("*.xml"))
+    assert feeds, "no feed was built"
+    problems = []
+    for path in feeds:
+        name = path.relative_to(published.path).as_posix()
+        raw = path.read_bytes()
+        etree.fromstring(raw)  # well-formed XML, or this raises
+        feed = feedparser.parse(raw)
+        if feed.bozo:
+            problems.append(f"{name}: {feed.bozo_exception}")
+            continue
+        if feed.version != "atom10":
+            problems.append(f"{name}: not Atom 1.0 ({feed.version!r})")
+        for key in ("id", "title", "updated"):
+            if not feed.feed.get(key):
+                problems.append(f"{name}: feed has no <{key}>")
+        if not any(link.get("rel") == "self" for link in feed.feed.get("links", [])):
+            problems.append(f"{name}: no rel=self link")
+        if not feed.entries:
+            problems.append(f"{name}: no entry")
+        for entry in feed.entries:
+            for key in ("id", "title", "updated", "link"):
+                if not entry.get(key):
+                    problems.append(f"{name}: entry {entry.get('link')} has no <{key}>")
+            if not entry.get("link", "").startswith(published.url + "/"):
+                problems.append(f"{name}: entry link {entry.get('link')} is not absolute")
+    assert not problems, "\n".join(problems)
+
+
+def test_sitemap_is_valid_against_the_sitemaps_org_schema(published: Published) -> None:
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(str(SITEMAP_XSD)))
+    doc = etree.parse(str(published.path / "sitemap.xml"))
+    assert schema.validate(doc), "\n".join(str(e) for e in schema.error_log)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = doc.xpath("//s:url/s:loc/text()", namespaces=ns)
+    assert len(locs) > 10
+    for loc in locs:
+        assert loc.startswith(published.url + "/"), loc
+        rel = loc[len(published.url) + 1 :]
+        target = published.path / rel
+        assert (target / "index.html").exists() or target.is_file(), f"{loc} has no page"
+
+
+def test_sitemap_schema_rejects_a_bad_sitemap() -> None:
+    """The shipped schema is really applied: a relative URL and a bad changefreq fail."""
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(str(SITEMAP_XSD)))
+    bad = etree.fromstring(
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>/a/</loc>'
+        b"<changefreq>sometimes</changefreq></url></urlset>"
+    )
+    assert not schema.validate(bad)
