@@ -17,7 +17,7 @@ from evaluate import SETS, evaluate, report
 def test_accuracy(name: str) -> None:
     scores = evaluate(SETS[name])
     print(report(scores, verbose=True))
-    assert sum(s.total for s in scores.values()) >= 10 * 13
+    assert sum(s.total for s in scores.values()) >= 10 * 10  # ten fields, ten articles or more
     for field, s in scores.items():
         assert s.right / s.total >= 0.9, report(scores, verbose=True)
         assert s.silent <= 1, f"{field}: {s.misses}"

@@ -92,4 +92,6 @@ def test_source_from_credits() -> None:
         source_from_credits(["Artikel ini telah tayang di Serambinews.com dengan judul A"], [])
         == "Serambinews.com"
     )
+    assert source_from_credits(["(detikNews)"], []) == "detikNews"
+    assert source_from_credits(["(AS/Rel.)"], []) == ""
     assert source_from_credits(["Editor: X"], ["Paragraf."]) == ""

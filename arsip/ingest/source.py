@@ -75,14 +75,12 @@ def parse_dateline(line: str) -> Dateline | None:
             outlet = part
         else:
             return None
-    # A single unknown word is an outlet only if it looks like a name (not "Sementara itu").
-    if (
-        len(parts) == 1
-        and not place
-        and not _is_outlet(parts[0])
-        and not re.fullmatch(r"[A-Z][\w.]*( [A-Z][\w.]*)*", parts[0])
-    ):
-        return None
+    if len(parts) == 1 and not place and not _is_outlet(parts[0]):
+        if not re.fullmatch(r"[A-Z][\w.]*( [A-Z][\w.]*)*", parts[0]):
+            return None  # prose ("Sementara itu - ...")
+        # One capitalised name the gazetteer does not know ("Jakarta -"): a place as often as
+        # an outlet, so neither is assumed; the source is then looked for in the credits.
+        outlet = ""
     return Dateline(place, outlet, regions, m.group("rest"))
 
 
@@ -119,6 +117,11 @@ def source_from_credits(credits: list[str], paragraphs: list[str]) -> str:
         m = _PUBLISHED_AT_RE.search(line)
         if m:
             return m.group("name").strip(" .,")
+    # A closing "(detikNews)" / "(Kompas.com)": one outlet-like name in parentheses.
+    for line in reversed(credits):
+        m = re.fullmatch(r"\((?P<name>[A-Za-z][\w.]{3,40})\)\.?", line)
+        if m and (_is_outlet(m.group("name")) or re.search(r"[a-z][A-Z]", m.group("name"))):
+            return m.group("name")
     return ""
 
 

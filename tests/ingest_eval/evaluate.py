@@ -35,7 +35,11 @@ class Score:
         return self.right + self.flagged + self.silent
 
 
-SETS = {"development": "expected.yml", "held-out": "heldout.yml"}
+SETS = {
+    "development": "expected.yml",
+    "held-out": "heldout.yml",
+    "held-out 2": "heldout2.yml",
+}
 
 
 def evaluate(expected_file: str = "expected.yml") -> dict[str, Score]:
