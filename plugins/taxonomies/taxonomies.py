@@ -21,10 +21,13 @@ Atom feed per region.
 
 from __future__ import annotations
 
+import datetime as dt
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from pelican import signals
@@ -233,45 +236,69 @@ def _related(ordered: list[Any], max_items: int, window: int) -> None:
     almost nothing. Candidates are the ``window`` nearest articles in time on each side in
     each of the article's groups (so O(N x groups x window) overall, never O(N^2)). Ties go
     to the nearer date, then to the URL.
+
+    Works on integer ids and indexes: with 10,000+ articles, attribute look-ups and string
+    comparisons in the inner loop would dominate.
     """
-    groups: dict[tuple[str, str], list[Any]] = defaultdict(list)
-    keys_of: list[list[tuple[str, str]]] = []
-    for article in ordered:  # chronological, so each group's list is too
-        keys = [("official", str(article.official)), ("region", str(article.region))]
-        keys += [("tag", str(tag)) for tag in getattr(article, "tags", [])]
-        for key in keys:
-            groups[key].append(article)
-        keys_of.append(keys)
-    position: dict[tuple[str, str], dict[int, int]] = {
-        key: {id(a): i for i, a in enumerate(members)} for key, members in groups.items()
-    }
+    ids: dict[tuple[str, str], int] = {}
+    officials: list[int] = []
+    regions: list[int] = []
+    tag_sets: list[frozenset[int]] = []
+    days: list[int] = []
+    groups: list[list[int]] = []  # group id -> chronological article indexes
+    member_of: list[list[tuple[int, int]]] = []  # article -> (group id, position in it)
+
+    def group(key: tuple[str, str]) -> int:
+        gid = ids.get(key)
+        if gid is None:
+            gid = ids[key] = len(groups)
+            groups.append([])
+        return gid
+
+    for i, article in enumerate(ordered):  # chronological, so each group's list is too
+        official = group(("official", str(article.official)))
+        region = group(("region", str(article.region)))
+        tags = [group(("tag", str(t))) for t in getattr(article, "tags", [])]
+        officials.append(official)
+        regions.append(region)
+        tag_sets.append(frozenset(tags))
+        days.append(article.date.toordinal())
+        memberships = []
+        for gid in (official, region, *tags):
+            memberships.append((gid, len(groups[gid])))
+            groups[gid].append(i)
+        member_of.append(memberships)
     total = len(ordered)
-    rarity = {key: math.log((total + 1) / len(members)) for key, members in groups.items()}
-    for article, keys in zip(ordered, keys_of, strict=True):
-        tags = {k for k in keys if k[0] == "tag"}
-        candidates: dict[int, Any] = {}
-        for key in keys:
-            members = groups[key]
-            i = position[key][id(article)]
-            for other in members[max(0, i - window) : i + window + 1]:
-                if other is not article:
-                    candidates[id(other)] = other
+    # Integer points (thousandths) so that sums are exact and the order never depends on
+    # floating-point rounding.
+    rarity = [round(1000 * math.log((total + 1) / len(members))) for members in groups]
+    common = round(1000 * math.log(2))  # rarity of a group with about half the articles
+    same_official, same_region = round(1000 * WEIGHT["official"]), round(1000 * WEIGHT["region"])
+    urls = [a.url for a in ordered]
+    for i, article in enumerate(ordered):
+        candidates: set[int] = set()
+        for gid, pos in member_of[i]:
+            # A group holding most of the archive (a tag on every article) says little
+            # about relatedness: a narrower window there keeps the candidates few.
+            w = window if rarity[gid] >= common else 2
+            candidates.update(groups[gid][max(0, pos - w) : pos + w + 1])
+        candidates.discard(i)
+        official, region, tags, day = officials[i], regions[i], tag_sets[i], days[i]
         scored = []
-        for other in candidates.values():
-            score = 0.0
-            if other.official == article.official:
-                score += WEIGHT["official"]
-            if other.region == article.region:
-                score += WEIGHT["region"]
-            for tag in getattr(other, "tags", []):
-                key = ("tag", str(tag))
-                if key in tags:
-                    score += rarity[key]
-            # Rounded so that float noise cannot reorder equal scores between runs.
-            distance = abs((other.date - article.date).days)
-            scored.append((-round(score, 9), distance, other.url, other))
-        scored.sort(key=lambda s: s[:3])
-        article.related_articles = [s[3] for s in scored[:max_items]]
+        for j in candidates:
+            score = sum(rarity[t] for t in tags & tag_sets[j])
+            if officials[j] == official:
+                score += same_official
+            if regions[j] == region:
+                score += same_region
+            scored.append((-score, abs(days[j] - day), urls[j], j))
+        article.related_articles = [ordered[s[3]] for s in heapq.nsmallest(max_items, scored)]
+
+
+@cache
+def _medium_date(day: dt.date) -> str:
+    """Babel's Indonesian date, once per day (formatting is slow; many articles share a day)."""
+    return dates.medium_date(day)
 
 
 def citation(article: Any, settings: dict[str, Any], strings: dict[str, str]) -> str:
@@ -286,7 +313,7 @@ def citation(article: Any, settings: dict[str, Any], strings: dict[str, str]) ->
         region=article.region,
         title=article.title,
         source=source,
-        date=dates.medium_date(article.date),
+        date=_medium_date(article.date.date() if hasattr(article.date, "date") else article.date),
         site=settings.get("SITENAME", ""),
         url=f"{siteurl}/{article.url}",
     )
