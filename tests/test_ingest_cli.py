@@ -95,12 +95,14 @@ def test_bad_inputs_fail_alone(tmp_path: Path) -> None:
     )
     (raw / "d_nodate.txt").write_text(GOOD.replace(", Kamis (5/9/2024)", ""), encoding="utf-8")
     (raw / "e_good.txt").write_text(GOOD, encoding="utf-8")
+    (raw / "f_utf16.txt").write_text(GOOD, encoding="utf-16")
     code, _, err = run([raw], tmp_path / "articles")
     assert code == 1
     assert "a_empty.txt: error: the file is empty" in err
     assert "b_binary.txt: error: this is a binary file" in err
     assert "c_latin1.txt: error: line 5: the text is not UTF-8" in err
     assert "d_nodate.txt: error: date: no date found" in err
+    assert "f_utf16.txt: error: the text is UTF-16, not UTF-8" in err
     assert "1 draft(s) written" in err
     (draft,) = (tmp_path / "articles").glob("2024/*.md")
     assert draft.name == "sekda-kota-solok-ingatkan-asn-jaga-netralitas.md"

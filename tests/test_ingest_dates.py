@@ -81,3 +81,14 @@ def test_date_written_without_weekday_is_flagged() -> None:
 def test_election_years_prefer_elections_named() -> None:
     assert election_years("UU 20 Tahun 2023 ... Pilkada Serentak 2024 ... Pilkada 2024") == [2024]
     assert election_years("Pemilihan Kepala Daerah tahun 2020") == [2020]
+
+
+def test_election_from_the_date_and_the_text() -> None:
+    from arsip.ingest.core import election_for
+
+    assert election_for(2024, "menjelang Pilkada 2024")[:2] == ("Pilkada 2024", True)
+    assert election_for(2020, "Pilkada serentak tahun 2020")[:2] == ("Pilkada 2020", True)
+    # Dated in 2023 about the 2024 election: the election named, flagged.
+    assert election_for(2023, "persiapan Pilkada 2024")[:2] == ("Pilkada 2024", False)
+    # No election that year and none named: the nearest, flagged.
+    assert election_for(2031, "tanpa pemilihan")[:2] == ("Pilkada 2024", False)

@@ -60,6 +60,16 @@ def test_roles_are_expanded(prefix: str | None, base: str, expected: str) -> Non
             "Ahmad Zainuri",
             "Pj Sekretaris Daerah",
         ),
+        (
+            'Bupati Agam H Andri Warman SE MM mengingatkan ASN. "Netral," kata Andri.',
+            "Andri Warman",
+            "Bupati",
+        ),
+        (
+            'Sekda Kota Makassar Andi Muh. Rahmat, S.STP mengingatkan ASN. "Netral," ujar Andi.',
+            "Andi Muh. Rahmat",
+            "Sekretaris Daerah",
+        ),
     ],
 )
 def test_official_without_honorifics(text: str, official: str, role: str) -> None:

@@ -79,7 +79,7 @@ PAREN_CREDIT_RE = re.compile(r"^[\(\[][\w*.,/ '’\-]{1,30}[\)\]]\.?$")
 
 # Lines above the article proper that are not its headline: bylines, publication stamps.
 BYLINE_RE = re.compile(
-    r"(?i)^\W*(oleh|by|penulis|reporter|editor|redaktur|pewarta|diterbitkan|dipublikasikan|"
+    r"(?i)^\W*(oleh|by|penulis|reporter|editor|redaktur|pewarta|diterbitkan|dipublikasikan|laporan|"
     r"published|updated|diperbarui)\b|\b\d{1,2}[:.]\d{2}\s*(wib|wita|wit)\b|\bwib\b"
 )
 

@@ -29,6 +29,8 @@ def read_raw(path: Path) -> str:
         raise IngestError(f"cannot read the file: {exc.strerror}") from None
     if not raw.strip():
         raise IngestError("the file is empty")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise IngestError("the text is UTF-16, not UTF-8: save it as UTF-8")
     sample = raw[:4096]
     controls = sum(b < 32 and b not in (9, 10, 12, 13) for b in sample)
     if b"\x00" in sample or controls > len(sample) // 100 + 2:

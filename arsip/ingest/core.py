@@ -71,10 +71,10 @@ def election_for(date_year: int, text: str) -> tuple[str, bool, str]:
         return by_year[date_year], not named or named[0] == date_year, note
     if named:
         return by_year[named[0]], False, f"{by_year[named[0]]} named, but dated {date_year}"
+    # Between elections: the next one, else the last one; either way an editor decides.
     later = sorted(y for y in by_year if y >= date_year)
-    if later:
-        return by_year[later[0]], False, f"{by_year[later[0]]}: the next election after {date_year}"
-    raise IngestError(f"election: no election in data/elections.yml for a date in {date_year}")
+    year = later[0] if later else max(by_year)
+    return by_year[year], False, f"{by_year[year]}: no election in {date_year}, the nearest"
 
 
 def extract(text: str) -> Draft:

@@ -43,6 +43,8 @@ _SAYS_AFTER_NAME = (
 _HONORIFIC_GLUED = re.compile(r"^(H|Hj|Dr|Drs|Dra|Ir|Prof|KH|Tgk)\.(?=[A-Z])")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.?|[A-Z]\.[A-Z][a-zA-Z'’\-]+)$")
 _HEAD_ROLES = {"Gubernur", "Bupati", "Wali Kota"}
+# Abbreviated given names that keep their full stop inside a name.
+_NAME_ABBREVIATIONS = {"Muh", "Moh", "Mhd", "Moch", "Mch", "Abd", "Ach", "Ahm", "Mukh"}
 
 
 @dataclass
@@ -195,11 +197,14 @@ def _name_after(text: str, pos: int) -> tuple[str, int]:
             if not bare:
                 stop = True
                 break
-            if bare.lower() in _STOP or (bare.lower() in {"h", "hj"} and not word.endswith(".")):
+            if bare.lower() in _STOP:
                 stop = True
                 break
-            if schema.honorifics_in(word) and not tokens:
-                continue  # a leading "H." / "Dr." / "Drs."
+            if not tokens and (schema.honorifics_in(word) or bare in ("H", "Hj")):
+                continue  # a leading "H." / "Dr." / "Drs." (or "H" without its dot)
+            if bare in _NAME_ABBREVIATIONS and word.endswith(".") and not comma:
+                tokens.append(word)  # "Muh." in "Andi Muh. Rahmat" is part of the name
+                continue
             if not _NAME_TOKEN.match(bare) or (len(bare) > 6 and bare.endswith("kan")):
                 stop = True
                 break
