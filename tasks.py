@@ -99,6 +99,54 @@ def ingest(c, path, dest=""):
         raise Exit(code=code)
 
 
+@task(
+    help={
+        "title": "headline as published",
+        "date": "YYYY-MM-DD",
+        "region": "Kemendagri name, e.g. 'Kota Bukittinggi' (the province is derived)",
+        "official": "who made the statement, without honorifics or degrees",
+        "role": "e.g. 'Pjs Wali Kota', 'Sekretaris Daerah' (data/roles.yml)",
+        "source": "the outlet, or 'Tidak diketahui'",
+        "source_url": "the article's address (optional)",
+        "tags": "comma-separated tags from data/tags.yml",
+        "election": "e.g. 'Pilkada 2024' (default: from the date)",
+        "summary": "one sentence (optional)",
+        "body": "the text (paragraphs separated by blank lines)",
+        "body_file": "read the text from this file ('-': standard input)",
+        "title_editorial": "the title was written by an editor",
+    }
+)
+def new(
+    c,
+    title="",
+    date="",
+    region="",
+    official="",
+    role="",
+    source="",
+    source_url="",
+    tags="",
+    election="",
+    summary="",
+    body="",
+    body_file="",
+    title_editorial=False,
+):
+    """Write a new article file from flags; at a terminal, missing values are asked for."""
+    values = dict(locals())  # first: only the task's parameters
+    from arsip.new import main
+
+    argv = [
+        f"--{k.replace('_', '-')}={v}"
+        for k, v in values.items()
+        if k != "c" and v and v is not True
+    ]
+    argv += ["--title-editorial"] if title_editorial else []
+    code = main(argv)
+    if code:
+        raise Exit(code=code)
+
+
 @task(help={"k": "only tests matching this expression (pytest -k)", "x": "stop at first failure"})
 def test(c, k="", x=False):
     """Run every test: unit, plugin, whole-site and browser tests (pytest)."""

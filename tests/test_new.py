@@ -1,0 +1,110 @@
+"""``invoke new`` (arsip.new): flags only, prompts, no terminal, never overwriting."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from arsip import new, schema
+
+ROOT = Path(__file__).resolve().parent.parent
+
+FLAGS = [
+    "--title=Bupati Agam Ingatkan ASN: Jaga Netralitas",
+    "--date=2024-09-02",
+    "--region=Kabupaten Agam",
+    "--official=Andri Warman",
+    "--role=Bupati",
+    "--source=Antara",
+    "--source-url=https://example.org/berita/agam",
+    "--tags=netralitas ASN, apel",
+    "--body=Bupati Agam mengingatkan seluruh ASN agar netral.\n\nIa menegaskan sanksi berat.",
+]
+
+
+@pytest.fixture
+def dest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    articles = tmp_path / "content" / "articles"
+    shutil.copytree(ROOT / "content" / "articles", articles)
+    monkeypatch.chdir(tmp_path)
+    return articles
+
+
+def _run(argv: list[str], dest: Path, stdin: str = "", interactive: bool = False):
+    out = io.StringIO()
+    code = new.main([*argv, f"--dest={dest}"], io.StringIO(stdin), out, interactive)
+    return code, out.getvalue()
+
+
+def test_flags_only_write_a_valid_article(dest: Path) -> None:
+    code, out = _run(FLAGS, dest)
+    assert code == 0, out
+    path = dest / "2024" / "bupati-agam-ingatkan-asn-jaga-netralitas.md"
+    assert path.exists()
+    parsed = schema.read_article(path)
+    assert schema.validate(parsed) == []
+    assert parsed.meta["province"] == "Sumatera Barat"  # derived from the region
+    assert parsed.meta["election"] == "Pilkada 2024"  # derived from the date
+    assert parsed.meta["title"] == "Bupati Agam Ingatkan ASN: Jaga Netralitas"
+    assert parsed.meta["tags"] == ["netralitas ASN", "apel"]
+
+
+def test_never_overwrites_and_refuses_a_repeat(dest: Path) -> None:
+    assert _run(FLAGS, dest)[0] == 0
+    path = dest / "2024" / "bupati-agam-ingatkan-asn-jaga-netralitas.md"
+    before = path.read_bytes()
+    code, out = _run(FLAGS, dest)
+    assert code == 1
+    assert "duplicate article" in out and "not written" in out
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in (dest / "2024").glob("bupati-agam*")) == [path.name]
+
+
+def test_without_a_terminal_missing_values_are_listed(dest: Path) -> None:
+    code, out = _run(["--title=Judul yang cukup panjang"], dest)
+    assert code == 2
+    for flag in ("--date", "--region", "--official", "--role", "--source", "--tags", "--body"):
+        assert flag in out
+    assert not list((dest / "2024").glob("judul-*"))
+
+
+def test_a_wrong_flag_value_is_explained(dest: Path) -> None:
+    code, out = _run([*FLAGS[:4], "--role=Wako", *FLAGS[5:]], dest)
+    assert code == 1
+    assert "role: write the role in full: 'Wali Kota'" in out
+
+
+def test_prompts_ask_again_until_the_schema_accepts(dest: Path) -> None:
+    answers = "\n".join(
+        [
+            "Sekda Agam Minta ASN Netral",  # title
+            "2024-13-01",  # a wrong date, asked again
+            "2024-09-03",
+            "Agam",  # not a Kemendagri name, asked again
+            "Kabupaten Agam",
+            "H. Budi Santoso, S.H.",  # honorifics, asked again
+            "Budi Santoso",
+            "Sekda",  # abbreviation, asked again
+            "Sekretaris Daerah",
+            "Antara",
+            "",  # no source URL
+            "netralitas ASN, sanksi",
+            "Sekda Agam meminta seluruh ASN menjaga netralitas.",
+            "",
+            "Ia mengingatkan sanksi disiplin.",
+            ".",
+        ]
+    )
+    code, out = _run([], dest, stdin=answers + "\n", interactive=True)
+    assert code == 0, out
+    assert out.count("date: ") >= 1 and "has no month 13" in out
+    assert "write the name without honorifics" in out
+    path = dest / "2024" / "sekda-agam-minta-asn-netral.md"
+    parsed = schema.read_article(path)
+    assert schema.validate(parsed) == []
+    assert parsed.meta["official"] == "Budi Santoso"
+    assert "source_url" not in parsed.meta
+    assert parsed.body.count("\n\n") == 1
