@@ -65,11 +65,18 @@ def test_seeds_reproduce_the_archive(tmp_path: Path) -> None:
 
 
 @needs_seeds
-def test_seeds_are_already_archived() -> None:
-    code, _, err = run([SEEDS], CONTENT)
+def test_seeds_are_already_archived(tmp_path: Path) -> None:
+    archive = tmp_path / "articles"
+    shutil.copytree(CONTENT, archive)  # a copy: a failing test must not write into content/
+    before = sorted(archive.rglob("*"))
+    code, _, err = run([SEEDS], archive)
     assert code == 1
     assert err.count("already archived") == 5
-    assert "content/articles/2024/pjs-bupati-bengkulu-selatan" in err
+    assert (
+        f"{archive}/2024/pjs-bupati-bengkulu-selatan-ingatkan-asn-netral-dalam-pilkada-2024.md"
+        in err
+    )
+    assert sorted(archive.rglob("*")) == before
 
 
 @needs_seeds
@@ -96,6 +103,7 @@ def test_bad_inputs_fail_alone(tmp_path: Path) -> None:
     (raw / "d_nodate.txt").write_text(GOOD.replace(", Kamis (5/9/2024)", ""), encoding="utf-8")
     (raw / "e_good.txt").write_text(GOOD, encoding="utf-8")
     (raw / "f_utf16.txt").write_text(GOOD, encoding="utf-16")
+    (raw / "g_page.html").write_text("<html><body>" + "<p>x</p>" * 10 + GOOD, encoding="utf-8")
     code, _, err = run([raw], tmp_path / "articles")
     assert code == 1
     assert "a_empty.txt: error: the file is empty" in err
@@ -103,6 +111,7 @@ def test_bad_inputs_fail_alone(tmp_path: Path) -> None:
     assert "c_latin1.txt: error: line 5: the text is not UTF-8" in err
     assert "d_nodate.txt: error: date: no date found" in err
     assert "f_utf16.txt: error: the text is UTF-16, not UTF-8" in err
+    assert "g_page.html: error: this is a web page's HTML source" in err
     assert "1 draft(s) written" in err
     (draft,) = (tmp_path / "articles").glob("2024/*.md")
     assert draft.name == "sekda-kota-solok-ingatkan-asn-jaga-netralitas.md"

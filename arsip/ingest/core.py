@@ -82,6 +82,8 @@ def extract(text: str) -> Draft:
     lines = [ln for ln in clean.normalise_lines(text) if ln]
     if not lines:
         raise IngestError("the file is empty")
+    if len(schema.HTML_RE.findall(text)) > 10:
+        raise IngestError("this is a web page's HTML source: copy the article's text instead")
     start, dateline = _find_dateline(lines)
     if start < 0:
         start = _body_start(lines)
