@@ -113,3 +113,9 @@ def test_url_line_is_kept_aside() -> None:
     parts = split_article(f"https://example.id/berita/1\n{LEAD}")
     assert parts.urls == ["https://example.id/berita/1"]
     assert parts.paragraphs == [LEAD]
+
+
+def test_credit_run_into_the_last_paragraph() -> None:
+    parts = split_article(f'{LEAD}\n"ASN harus netral," kata Roberia. Editor : Rahmat')
+    assert parts.paragraphs[-1] == '"ASN harus netral," kata Roberia.'
+    assert parts.credits == ["Editor : Rahmat"]

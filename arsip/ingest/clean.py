@@ -77,6 +77,10 @@ CREDIT_RE = re.compile(
 SHORT_CREDIT_RE = re.compile(r"^[\(\[]?[\w*.@'’\- ]{1,25}(/[\w*.@'’\- ]{1,30})+[\)\]]?\.?$")
 PAREN_CREDIT_RE = re.compile(r"^[\(\[][\w*.,/ '’\-]{1,30}[\)\]]\.?$")
 
+INLINE_CREDIT_RE = re.compile(
+    r"(?<=[.!?\"”)])\s+(?P<credit>(?:Editor|Penulis|Reporter|Pewarta|Redaktur)\s*:\s*[^.!?\"”]{0,40})$"
+)
+
 # Lines above the article proper that are not its headline: bylines, publication stamps.
 BYLINE_RE = re.compile(
     r"(?i)^\W*(oleh|by|penulis|reporter|editor|redaktur|pewarta|diterbitkan|dipublikasikan|laporan|"
@@ -199,5 +203,12 @@ def split_article(text: str, body_start: int | None = None) -> Cleaned:
             body.pop()
             continue
         break
-    result.paragraphs = body
+    # A credit run into the last paragraph when the page's line breaks were lost.
+    if body:
+        m = INLINE_CREDIT_RE.search(body[-1])
+        if m:
+            result.credits.insert(0, m.group("credit"))
+            result.dropped.append(m.group("credit"))
+            body[-1] = body[-1][: m.start()].rstrip()
+    result.paragraphs = [p for p in body if p]
     return result
