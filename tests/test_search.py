@@ -171,3 +171,16 @@ def test_screenshots(page, served_subpath_site: str, artifacts: Path, width: int
     page.locator("#cari-hasil li h3 a").first.click()
     page.locator("mark.pagefind-highlight").first.wait_for()
     page.screenshot(path=str(artifacts / f"search-highlight-{width}.png"))
+
+
+def test_search_page_has_no_axe_violations(page, served_site: str) -> None:
+    axe = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe.exists():
+        pytest.fail("node_modules/axe-core is missing: run the tests with ./dev test")
+    open_search(page, served_site, "?q=netralitas&daerah=Kota+Bukittinggi")
+    page.add_script_tag(path=str(axe))
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'best-practice']}))"
+        ".violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
+    )
+    assert violations == []

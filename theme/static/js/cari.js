@@ -117,6 +117,7 @@ function stateUrl(state) {
 }
 
 let state = readState();
+const baseTitle = document.title;
 
 function go(newState, replace = false) {
   state = newState;
@@ -202,6 +203,7 @@ async function run() {
     shown = [];
     listEl.replaceChildren();
     statusEl.textContent = status(hits.length);
+    document.title = state.q ? `${state.q} · ${baseTitle}` : baseTitle;
     await showMore(id);
   } catch (err) {
     console.error(err);
