@@ -102,6 +102,10 @@ def test_bad_inputs_fail_alone(tmp_path: Path) -> None:
     )
     (raw / "d_nodate.txt").write_text(GOOD.replace(", Kamis (5/9/2024)", ""), encoding="utf-8")
     (raw / "e_good.txt").write_text(GOOD, encoding="utf-8")
+    (raw / "e_nobody.txt").write_text(
+        GOOD.replace("Sekretaris Daerah Kota Solok Ardi Wijaya", "Seorang pejabat"),
+        encoding="utf-8",
+    )
     (raw / "f_utf16.txt").write_text(GOOD, encoding="utf-16")
     (raw / "g_page.html").write_text("<html><body>" + "<p>x</p>" * 10 + GOOD, encoding="utf-8")
     code, _, err = run([raw], tmp_path / "articles")
@@ -112,6 +116,7 @@ def test_bad_inputs_fail_alone(tmp_path: Path) -> None:
     assert "d_nodate.txt: error: date: no date found" in err
     assert "f_utf16.txt: error: the text is UTF-16, not UTF-8" in err
     assert "g_page.html: error: this is a web page's HTML source" in err
+    assert "e_nobody.txt: error: official: nobody introduced by a role" in err
     assert "1 draft(s) written" in err
     (draft,) = (tmp_path / "articles").glob("2024/*.md")
     assert draft.name == "sekda-kota-solok-ingatkan-asn-jaga-netralitas.md"

@@ -178,4 +178,12 @@ def extract(text: str) -> Draft:
         draft.review["election"] = note
     draft.meta["tags"] = tags.suggest_tags(body)
     draft.review["tags"] = "suggested from keywords: keep the ones that fit"
+    # A draft must be a valid article apart from its review list: without these fields it
+    # cannot be, so the file is refused with the reason instead.
+    for name in ("official", "region"):
+        if name not in draft.meta:
+            raise IngestError(
+                f"{name}: {draft.review.get(name, 'not found')}; write this article by hand "
+                "(invoke new) or add the missing words to the text"
+            )
     return draft
