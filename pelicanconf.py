@@ -120,12 +120,19 @@ JINJA_FILTERS = {
     "nama_bulan": dates.month_name,
     "iso": dates.iso_date,
 }
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    # Each build makes a new Environment: no need to stat every template at every {% include %}.
+    "auto_reload": False,
+}
 
 # --------------------------------------------------------------------------- plugins
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "validation",  # schema validation of every article (arsip.schema); must come first
+    "fast_build",  # linear list scans, memoized URLs; incremental local preview
     "taxonomies",  # region/official/source/election pages, related articles, citations
     "timeline",  # lini-masa/: articles per month as an inline SVG, election milestones
     "exports",  # data/articles.json and data/articles.csv
@@ -147,3 +154,10 @@ SITEMAP = {
 # could serve stale pages after a schema change).
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+
+# Local preview (`invoke livereload` sets ARSIP_PREVIEW=1): Pelican's content cache, and
+# unchanged article pages are not rendered again (plugins/fast_build). Never for publishing.
+PREVIEW = os.environ.get("ARSIP_PREVIEW") == "1"
+FAST_BUILD = {"preview": PREVIEW}  # plugins/fast_build (defaults: fast_build.DEFAULTS)
+if PREVIEW:
+    CACHE_CONTENT = LOAD_CONTENT_CACHE = True

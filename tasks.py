@@ -65,6 +65,8 @@ def livereload(c, port=8000):
         f"{sys.executable} -m pelican --autoreload --listen --bind 127.0.0.1 --port {port} "
         f"-s {ROOT / 'pelicanconf.py'}",
         pty=sys.stdout.isatty(),
+        # Preview mode: content cache, unchanged article pages not rendered again (fast_build).
+        env={"ARSIP_PREVIEW": "1"},
     )
 
 
@@ -163,6 +165,26 @@ def lint(c):
     """Ruff: lint and format check."""
     c.run(f"{sys.executable} -m ruff check .")
     c.run(f"{sys.executable} -m ruff format --check .")
+
+
+@task(
+    help={
+        "n": "number of synthetic articles (default 10000)",
+        "seed": "random seed of the synthetic archive (default 1)",
+        "no_browser": "skip the search measurement in headless Chromium",
+    }
+)
+def bench(c, n=10000, seed=1, no_browser=False):
+    """Benchmark a synthetic archive of N articles; writes bench-results/bench-N.json."""
+    import json
+
+    from arsip.bench import run
+
+    result = run.run(int(n), int(seed), browser=not no_browser)
+    path = run.write(result)
+    print(json.dumps(result, indent=2, ensure_ascii=False))
+    print(run.summary(result))
+    print(f"Written {path.relative_to(ROOT)}")
 
 
 @task

@@ -1,0 +1,179 @@
+"""A synthetic, valid archive: N articles over real regions, deterministic from a seed.
+
+Every article passes :mod:`arsip.schema` (the build validates them): Kemendagri regions with
+their province, officials without honorifics, canonical roles, tags and elections from
+``data/``, dates 2019-2025, unique file names, source URLs and bodies of 300-600 words of
+Indonesian-like text. The same seed and N give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+from arsip import gazetteer, schema
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+FIRST_NAMES = _words(
+    "Adi Agus Ahmad Andi Arif Asep Bambang Budi Dedi Dewi Eko Endang Fajar Fitri Hadi Hendra "
+    "Ika Indra Joko Kartika Lestari Made Maya Nur Nyoman Putu Rahmat Rina Rizal Sari Siti "
+    "Sri Suharto Sutrisno Teguh Tri Wahyu Wayan Yanti Yudi Yusuf Zainal Ketut Lukman Mulyadi"
+)
+LAST_NAMES = _words(
+    "Alfikri Hidayat Saputra Wijaya Kurniawan Setiawan Nasution Siregar Harahap Lubis "
+    "Simanjuntak Pratama Rahman Syahputra Gunawan Santoso Susanto Hakim Putra Utama Situmorang "
+    "Pohan Tanjung Chaniago Piliang Koto Daulay Ginting Sembiring Tarigan Manurung Pane Rustam"
+)
+SOURCES = (
+    "Antara", "Kompas", "Tempo", "Detik", "Tribun Padang", "Padang Ekspres", "Bengkulu Ekspress",
+    "Radar Bogor", "Suara Merdeka", "Jawa Pos", "Media Indonesia", "Republika", "Okezone",
+    "Liputan6", "Tinta Rakyat", "Harian Haluan", "Serambi Indonesia", "Pikiran Rakyat",
+    "Kaltim Post", "Manado Post", "Pontianak Post", "Fajar", "Banjarmasin Post", "Bali Post",
+    schema.UNKNOWN_SOURCE,
+)  # fmt: skip
+ROLE_WEIGHTS = {
+    "Bupati": 6, "Wali Kota": 4, "Sekretaris Daerah": 8, "Wakil Bupati": 2,
+    "Wakil Wali Kota": 1, "Asisten Pemerintahan": 2, "Kepala BKPSDM": 3, "Kepala BKD": 2,
+    "Kepala Kesbangpol": 2, "Inspektur Daerah": 2, "Camat": 3, "Ketua Bawaslu": 3,
+    "Anggota Bawaslu": 1, "Ketua KPU": 1,
+}  # fmt: skip
+VERBS = ("Ingatkan", "Imbau", "Tegaskan", "Minta", "Ajak", "Larang", "Awasi", "Serukan")
+TOPICS = (
+    "ASN Jaga Netralitas", "Pegawai Tidak Berpolitik Praktis", "ASN Bijak di Media Sosial",
+    "ASN Netral dan Profesional", "Pegawai Hindari Kampanye", "ASN Jaga Pelayanan Publik",
+    "Camat dan Lurah Tetap Netral", "ASN Tandatangani Pakta Integritas",
+)  # fmt: skip
+WORDS = _words(
+    "pemerintah daerah pegawai aparatur sipil negara netralitas pemilihan kepala pilkada "
+    "serentak tahapan kampanye pasangan calon pelayanan publik masyarakat kabupaten kota "
+    "provinsi apel pagi ikrar bersama komitmen integritas profesional aturan undang-undang "
+    "peraturan surat edaran sanksi disiplin pelanggaran laporan pengawasan bawaslu komisi "
+    "media sosial unggahan dukungan foto kegiatan acara rapat koordinasi forum kantor dinas "
+    "badan kecamatan kelurahan desa nagari warga tokoh agama pemuda kondusif aman damai "
+    "demokrasi suara hak pilih tugas fungsi jabatan struktural fungsional honorer kontrak "
+    "pimpinan organisasi perangkat sekretariat bupati wali gubernur pejabat sementara "
+    "penjabat pelaksana harian tanggung jawab kepercayaan keberpihakan pengaruh kepentingan "
+    "golongan partai politik simbol atribut alat peraga spanduk baliho lingkungan kerja"
+)
+CONNECTIVES = ("dan", "serta", "yang", "untuk", "dalam", "kepada", "agar", "karena", "dengan")
+OPENERS = (
+    "Menurut {official}, {w}",
+    "{role} {official} menegaskan bahwa {w}",
+    "Dalam kesempatan tersebut, {w}",
+    "Selain itu, {w}",
+    "Ia juga mengingatkan bahwa {w}",
+    "Hal ini disampaikan di {place}, {w}",
+    "Pemerintah {place} memastikan {w}",
+)
+
+
+def _sentence(rng: random.Random, article: dict[str, str]) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(8, 18))]
+    for i in range(2, len(words), rng.randint(3, 5)):
+        words[i] = rng.choice(CONNECTIVES)
+    opener = rng.choice(OPENERS).format(
+        official=article["official"], role=article["role"], place=article["place"], w=""
+    )
+    text = (opener + " ".join(words)).strip()
+    return text[0].upper() + text[1:] + "."
+
+
+def _body(rng: random.Random, article: dict[str, str]) -> str:
+    target = rng.randint(300, 600)
+    paragraphs: list[str] = []
+    count = 0
+    while count < target:
+        sentences = [_sentence(rng, article) for _ in range(rng.randint(2, 4))]
+        if rng.random() < 0.3:
+            quote = " ".join(rng.choice(WORDS) for _ in range(rng.randint(10, 20)))
+            sentences.append(f"“{quote.capitalize()},” kata {article['official']}.")
+        paragraph = " ".join(sentences)
+        words = paragraph.split()
+        if count + len(words) > target:  # end the text at exactly `target` words
+            words = words[: max(target - count, 1)]
+            paragraph = " ".join(words).rstrip(",.") + "."
+        count += len(words)
+        paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
+
+
+def _yaml_str(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def article_text(index: int, rng: random.Random) -> tuple[str, str]:
+    """The (relative path, file text) of synthetic article number ``index``."""
+    voc = schema.vocabulary()
+    regions = sorted(gazetteer.regencies().values(), key=lambda r: r.code)
+    region = rng.choice(regions)
+    day = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(7 * 365))
+    elections = sorted(voc.elections)
+    # The election whose year is nearest to the article's date (Pilkada 2020 for 2019-2022).
+    election = min(elections, key=lambda e: abs(int(e.split()[-1]) - day.year + 0.5))
+    role = rng.choices(list(ROLE_WEIGHTS), weights=list(ROLE_WEIGHTS.values()))[0]
+    if region.kind == "kota":
+        role = role.replace("Bupati", "Wali Kota")
+    if role in ("Bupati", "Wali Kota") and rng.random() < 0.4:
+        role = f"{rng.choice(voc.role_prefixes)} {role}"
+    official = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+    if rng.random() < 0.3:
+        official = f"{rng.choice(FIRST_NAMES)} {official}"
+    source = rng.choice(SOURCES)
+    tag_names = sorted(voc.tags)
+    tags = rng.sample(tag_names, rng.randint(1, 4))
+    if "netralitas ASN" in voc.tags and "netralitas ASN" not in tags and rng.random() < 0.7:
+        tags.insert(0, "netralitas ASN")
+    title = f"{role} {region.short_name} {rng.choice(VERBS)} {rng.choice(TOPICS)}"
+    if rng.random() < 0.5:
+        title += f" Jelang {election}"
+    slug = "-".join(title.lower().replace("/", " ").split()) + f"-{index:06d}"
+    slug = "".join(ch for ch in slug if ch.isalnum() or ch == "-")
+    info = {"official": official, "role": role, "place": region.name}
+    lines = [
+        "---",
+        f"title: {_yaml_str(title)}",
+        *(["title_editorial: true"] if rng.random() < 0.05 else []),
+        f"date: {day.isoformat()}",
+        f"region: {region.name}",
+        f"province: {region.province}",
+        f"official: {official}",
+        f"role: {role}",
+        f"source: {_yaml_str(source)}",
+    ]
+    if source != schema.UNKNOWN_SOURCE:
+        host = "".join(ch for ch in source.lower() if ch.isalnum())
+        lines.append(f"source_url: https://www.{host}.example/berita/{day.year}/{slug}")
+    lines += [
+        f"election: {election}",
+        "tags: [" + ", ".join(tags) + "]",
+    ]
+    if rng.random() < 0.3:
+        lines.append(f"summary: {_yaml_str(_sentence(rng, info))}")
+    lines += ["---", _body(rng, info), ""]
+    return f"articles/{day.year}/{slug}.md", "\n".join(lines)
+
+
+def generate(
+    content: Path,
+    n: int,
+    seed: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> list[Path]:
+    """Write ``n`` articles under ``content/articles/<year>/`` and return their paths."""
+    rng = random.Random(seed)
+    paths = []
+    for i in range(n):
+        rel, text = article_text(i, rng)
+        path = content / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+        if progress:
+            progress(i + 1)
+    return paths

@@ -1,0 +1,172 @@
+"""Run the scale benchmark and write its figures (``invoke bench --n 10000``).
+
+Steps, each timed: generate N synthetic articles (:mod:`arsip.bench.generate`) in a temporary
+folder; a cold build exactly as ``invoke build`` does it (Pelican, then Pagefind through the
+search_index plugin), each build in its own process (:mod:`arsip.bench.worker`) so that peak
+memory is measured for Pelican and Pagefind separately; a first preview build (as ``invoke
+livereload`` starts) and a preview rebuild after one article's text is edited; the size of the
+output and of the search index; the search page in headless Chromium (one-word and filtered
+query, bytes and milliseconds, by ``search_index.measure``). The machine's load average is
+recorded next to the figures: the machine is shared, and wall times depend on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from arsip.bench.generate import generate
+from arsip.progress import progress
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+RESULTS = ROOT / "bench-results"
+
+
+def _load() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def _folder_size(folder: Path, exclude: str | None = None) -> dict[str, int]:
+    files = size = 0
+    for path in folder.rglob("*"):
+        if exclude and path.relative_to(folder).parts[:1] == (exclude,):
+            continue
+        if path.is_file():
+            files += 1
+            size += path.stat().st_size
+    return {"files": files, "bytes": size}
+
+
+def _worker(content: Path, output: Path, cache: Path, preview: bool) -> dict[str, Any]:
+    cmd = [sys.executable, "-m", "arsip.bench.worker", str(content), str(output)]
+    cmd += ["--cache", str(cache)] + (["--preview"] if preview else [])
+    env = {**os.environ, "PYTHONUTF8": "1"}
+    env.pop("ARSIP_PREVIEW", None)
+    load = _load()
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
+    if proc.returncode != 0:
+        raise RuntimeError(f"benchmark build failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["load_before"] = load
+    return result
+
+
+def _edit_one(content: Path) -> Path:
+    """Change one sentence in the body of one article (the first by name) and return it."""
+    path = sorted(content.glob("articles/*/*.md"))[0]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.rstrip("\n") + "\n\nKalimat tambahan untuk uji pembangunan ulang.\n", "utf-8"
+    )
+    return path
+
+
+def _search(site: Path) -> dict[str, Any]:
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from search_index.measure import measure_search
+
+    measured = measure_search(site)
+    keep = ("bytes", "search_bytes", "requests", "ms_to_first_result", "status", "url")
+    measured["scenarios"] = {
+        name: {k: v for k, v in figures.items() if k in keep}
+        for name, figures in measured["scenarios"].items()
+    }
+    return measured
+
+
+def run(
+    n: int,
+    seed: int = 1,
+    workdir: Path | None = None,
+    browser: bool = True,
+    log: Callable[[str], None] = print,
+) -> dict[str, Any]:
+    """Run the whole benchmark for ``n`` articles and return its figures."""
+    own = workdir is None
+    work = Path(tempfile.mkdtemp(prefix=f"arsip-bench-{n}-")) if own else Path(workdir)
+    content, output, cache = work / "content", work / "output", work / "cache"
+    try:
+        result: dict[str, Any] = {
+            "n": n,
+            "seed": seed,
+            "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "machine": {
+                "cpus": os.cpu_count(),
+                "memory_gb": round(
+                    os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1
+                ),
+                "python": platform.python_version(),
+                "platform": platform.platform(),
+            },
+        }
+        started = time.perf_counter()
+        with progress(n, f"Membuat {n} artikel sintetis") as bar:
+            generate(content, n, seed, progress=bar.update)
+        shutil.copytree(ROOT / "content" / "pages", content / "pages", dirs_exist_ok=True)
+        result["generate_s"] = round(time.perf_counter() - started, 2)
+
+        log(f"Cold build of {n} articles (Pelican + Pagefind) ...")
+        cold = _worker(content, output, cache, preview=False)
+        cold["ms_per_article"] = round(1000 * cold["pelican_s"] / n, 2)
+        result["cold"] = cold
+        result["output"] = _folder_size(output, exclude="pagefind")
+        result["search_index"] = _folder_size(output / "pagefind")
+
+        if browser:
+            log("Search page in headless Chromium ...")
+            result["search"] = _search(output)
+
+        log("Preview: first build (content cache filled) ...")
+        result["preview_first"] = _worker(content, output, cache, preview=True)
+        edited = _edit_one(content)
+        log(f"Preview: rebuild after editing {edited.name} ...")
+        result["rebuild_one_edit"] = _worker(content, output, cache, preview=True)
+        result["rebuild_one_edit"]["edited"] = str(edited.relative_to(content))
+        result["load_after"] = _load()
+        return result
+    finally:
+        if own:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def summary(result: dict[str, Any]) -> str:
+    """A few human-readable lines of the figures."""
+    cold, rebuild = result["cold"], result["rebuild_one_edit"]
+    lines = [
+        f"Benchmark: {result['n']} articles, {result['date']}, "
+        f"{result['machine']['cpus']} CPUs / {result['machine']['memory_gb']} GB, "
+        f"load {cold['load_before']}",
+        f"  cold build      {cold['wall_s']:7.1f} s  (Pelican {cold['pelican_s']:.1f} s = "
+        f"{cold['ms_per_article']} ms/article, Pagefind {cold['pagefind_s']} s)",
+        f"  peak memory     Pelican {cold['pelican_peak_mb']:.0f} MB, "
+        f"Pagefind {cold['pagefind_peak_mb']} MB",
+        f"  preview rebuild {rebuild['wall_s']:7.1f} s after one edit "
+        f"(Pelican {rebuild['pelican_s']:.1f} s, Pagefind {rebuild['pagefind_s']} s)",
+        f"  output          {result['output']['files']} files, "
+        f"{result['output']['bytes'] / 2**20:.1f} MB; search index "
+        f"{result['search_index']['files']} files, {result['search_index']['bytes'] / 2**20:.1f} MB",
+    ]
+    for name, s in result.get("search", {}).get("scenarios", {}).items():
+        lines.append(
+            f"  search {name:16} {s['bytes'] / 1024:8.1f} KB, {s['requests']} requests, "
+            f"{s['ms_to_first_result']} ms to first result"
+        )
+    return "\n".join(lines)
+
+
+def write(result: dict[str, Any], folder: Path = RESULTS) -> Path:
+    """Write ``bench-<n>.json`` (git-ignored) and return its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"bench-{result['n']}.json"
+    path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,3 @@
+from .fast_build import register
+
+__all__ = ["register"]

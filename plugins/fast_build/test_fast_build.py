@@ -1,0 +1,116 @@
+"""fast_build: the same bytes as plain Pelican, and a preview that skips unchanged pages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from arsip.bench.generate import generate
+from arsip.build import ROOT, build, settings_for
+
+N = 40
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("content")
+    generate(folder, N, seed=7)
+    shutil.copytree(ROOT / "content" / "pages", folder / "pages")
+    return folder
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.relative_to(folder).parts[0] != "pagefind"
+    }
+
+
+def _without_fast_build(**overrides: object) -> dict[str, object]:
+    plugins = [p for p in settings_for()["PLUGINS"] if p != "fast_build"]
+    return {"PLUGINS": plugins, **overrides}
+
+
+def test_output_is_byte_identical_to_plain_pelican(content: Path, tmp_path: Path) -> None:
+    assert "fast_build" in settings_for()["PLUGINS"]
+    fast = build(output=tmp_path / "fast", content=content)
+    plain = build(output=tmp_path / "plain", content=content, **_without_fast_build())
+    fast_files, plain_files = _files(fast), _files(plain)
+    assert len(fast_files) > 3 * N  # articles, tag, archive and taxonomy pages, feeds
+    assert fast_files.keys() == plain_files.keys()
+    different = [name for name in fast_files if fast_files[name] != plain_files[name]]
+    assert different == []
+
+
+def test_period_archives_match_pelican() -> None:
+    """The linear version returns the same lists, in the same order, as Pelican's scans."""
+    import datetime as dt
+    import random
+
+    import fast_build.fast_build as fb
+
+    rng = random.Random(3)
+    articles = [
+        type("A", (), {"date": dt.datetime(2019, 1, 1) + dt.timedelta(days=rng.randrange(2000))})()
+        for _ in range(300)
+    ]
+    by_date = sorted(articles, key=lambda a: a.date, reverse=True)
+    settings = {**settings_for(), "DAY_ARCHIVE_SAVE_AS": "{date:%Y}/{date:%m}/{date:%d}/"}
+    ours = fb._build_period_archives(None, by_date, articles, settings)
+    assert fb.PELICAN_BUILD_PERIOD_ARCHIVES.__module__ == "pelican.generators"
+    theirs = fb.PELICAN_BUILD_PERIOD_ARCHIVES(None, by_date, articles, settings)
+    assert set(ours) == {"year", "month", "day"}
+    for granularity in ours:
+        assert ours[granularity] == theirs[granularity]
+    assert fb._dates_of(by_date, articles[5:9]) == [a for a in by_date if a in articles[5:9]]
+
+
+def test_preview_renders_only_the_edited_article(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pelican import Pelican
+
+    site = tmp_path / "content"
+    shutil.copytree(content, site)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    monkeypatch.setenv("ARSIP_PREVIEW", "1")
+    settings = settings_for(
+        output=out, content=site, CACHE_PATH=str(cache), SEARCH_INDEX={"enabled": False}
+    )
+    assert settings["FAST_BUILD"]["preview"] and settings["LOAD_CONTENT_CACHE"]
+
+    written: list[str] = []
+
+    def run() -> list[str]:
+        from pelican import signals
+
+        written.clear()
+        record = lambda path, context: written.append(str(path))  # noqa: E731
+        signals.content_written.connect(record)
+        try:
+            Pelican(dict(settings)).run()
+        finally:
+            signals.content_written.disconnect(record)
+        return [w for w in written if "/artikel/" in w]
+
+    assert len(run()) == N
+    assert run() == []  # nothing changed: no article page rendered again
+    edited = sorted(site.glob("articles/*/*.md"))[3]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nKalimat baru.\n", "utf-8")
+    again = run()
+    assert len(again) == 1 and edited.stem in again[0]
+    assert "Kalimat baru." in Path(again[0]).read_text(encoding="utf-8")
+    # A front-matter change may show on other pages (related articles): all are rendered.
+    text = edited.read_text(encoding="utf-8").replace("title: ", "title: Ubah ", 1)
+    edited.write_text(text, encoding="utf-8")
+    assert len(run()) == N
+
+
+def test_unknown_setting_is_refused() -> None:
+    import fast_build.fast_build as fb
+
+    with pytest.raises(ValueError, match="unknown"):
+        fb.plugin_settings({"FAST_BUILD": {"preveiw": True}})

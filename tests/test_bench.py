@@ -1,0 +1,74 @@
+"""The scale benchmark at a small size, so that it cannot rot (``invoke bench``)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from arsip import schema
+from arsip.bench import generate, run
+from arsip.progress import progress
+
+
+def test_synthetic_articles_are_valid_varied_and_deterministic(tmp_path: Path) -> None:
+    paths = generate.generate(tmp_path / "a", 150, seed=5)
+    again = generate.generate(tmp_path / "b", 150, seed=5)
+    assert [p.read_bytes() for p in paths] == [p.read_bytes() for p in again]
+    assert schema.check_paths(paths) == []
+    parsed = [schema.read_article(p) for p in paths]
+    words = [len(a.body.split()) for a in parsed]
+    assert min(words) >= 300 and max(words) <= 600
+    for field in ("region", "province", "official", "role", "source", "election"):
+        assert len({a.meta[field] for a in parsed}) > 1, field
+    years = {a.meta["date"][:4] for a in parsed}
+    assert years <= {str(y) for y in range(2019, 2026)} and len(years) >= 5
+    other_seed = generate.generate(tmp_path / "c", 5, seed=6)
+    assert other_seed[0].read_bytes() != paths[0].read_bytes()
+
+
+def test_progress_prints_plain_lines_without_a_terminal() -> None:
+    out = io.StringIO()
+    with progress(4, "Membuat", stream=out, every=0) as bar:
+        for _ in range(4):
+            bar.advance()
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("Membuat: 1/4 (25%)")
+    assert lines[-1].startswith("Membuat: 4/4 (100%)")
+    assert "\r" not in out.getvalue() and "\x1b" not in out.getvalue()
+
+
+def test_progress_draws_a_bar_in_a_terminal() -> None:
+    out = io.StringIO()
+    with progress(10, "Membuat", stream=out, tty=True) as bar:
+        bar.update(10)
+    assert "10/10" in out.getvalue() and "Membuat" in out.getvalue()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_benchmark_runs_and_reports_sane_figures(tmp_path: Path) -> None:
+    n = 200
+    result = run.run(n, seed=2, workdir=tmp_path, log=lambda _msg: None)
+    path = run.write(result, tmp_path / "results")
+    assert path.name == f"bench-{n}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["n"] == n and data["machine"]["cpus"] >= 1
+    cold = data["cold"]
+    assert 0 < cold["pelican_s"] <= cold["wall_s"]
+    assert 0 < cold["pagefind_s"] < cold["wall_s"]
+    assert cold["pelican_peak_mb"] > 20 and cold["pagefind_peak_mb"] > 1
+    assert len(cold["load_before"]) == 3
+    # Every article page is written and indexed; the index is not the whole output.
+    assert len(list((tmp_path / "output" / "artikel").rglob("index.html"))) == n
+    assert data["output"]["files"] > n and data["search_index"]["bytes"] > 10_000
+    assert data["rebuild_one_edit"]["edited"].startswith("articles/")
+    assert data["rebuild_one_edit"]["pelican_s"] > 0
+    for name in ("query", "filtered_query"):
+        figures = data["search"]["scenarios"][name]
+        assert figures["bytes"] > 1000 and figures["requests"] > 1
+        assert figures["ms_to_first_result"] is not None and figures["ms_to_first_result"] > 0
+    text = run.summary(data)
+    assert f"{n} articles" in text and "cold build" in text and "filtered_query" in text
