@@ -83,12 +83,15 @@ PAGINATED_TEMPLATES = {
     "index": 20,
     "tag": 50,
     "period_archives": 100,
-    "archives": None,
-    # plugins/taxonomies detail pages
+    # "archives" is not paginated: archives.html lists every article (`dates`) on one page;
+    # paginated, each of its N/20 pages repeated the whole list (quadratic: 500 x 10,000).
+    # plugins/taxonomies detail pages, and the indexes that grow with the archive
     "region": 50,
     "official": 50,
     "source": 50,
     "election": 50,
+    "officials": 200,
+    "sources": 200,
 }
 DEFAULT_PAGINATION = 20
 PAGINATION_PATTERNS = (

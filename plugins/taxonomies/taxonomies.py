@@ -358,6 +358,9 @@ def _write(generator: ArticlesGenerator, writer: Writer) -> None:
             generator.get_template(f"{kind}s"),
             generator.context,
             relative_urls=relative,
+            # Paginated when PAGINATED_TEMPLATES names the index (officials, sources: their
+            # number grows with the archive), as ``terms_page``; whole otherwise.
+            paginated={"terms": terms},
             terms=terms,
             url=conf[kind]["index_url"],
             template_name=f"{kind}s",

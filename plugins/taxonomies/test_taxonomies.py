@@ -62,7 +62,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         tags="[netralitas ASN, ikrar]",
     )
     # Two articles per page on region pages, to exercise pagination.
-    paginated = {**settings_for()["PAGINATED_TEMPLATES"], "region": 2}
+    paginated = {**settings_for()["PAGINATED_TEMPLATES"], "region": 2, "officials": 1}
     return build(
         content=content,
         output=root / "out",
@@ -114,8 +114,11 @@ def test_official_pages_show_roles_and_regions(site: Path) -> None:
     ]
     assert "Pj Wali Kota, Pjs Bupati" in html
     assert 'href="https://example.org/arsip/daerah/kabupaten-bengkulu-selatan/"' in html
-    index = read(site, "pejabat/index.html")
-    assert index.index("Andree Algamar") < index.index("Budi Santoso")
+    # The index is paginated (one official per page here), in name order.
+    first, second = read(site, "pejabat/index.html"), read(site, "pejabat/halaman/2/index.html")
+    assert ">Andree Algamar</a>" in first and "Budi Santoso" not in first
+    assert ">Budi Santoso</a>" in second and "Sekretaris Daerah · Kota Padang" in second
+    assert 'href="https://example.org/arsip/pejabat/halaman/2/"' in first
 
 
 def test_unknown_source_has_its_own_labelled_page(site: Path) -> None:
