@@ -24,7 +24,9 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -45,17 +47,14 @@ class Published:
     path: Path  # the built files
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Published]:
-    """The real content built for, and served under, a sub-path with an absolute URL.
-
-    The server answers with a ``LinkChecker`` header: LinkChecker then allows itself more
-    than 10 requests a second to it (its documented opt-in for one's own server)."""
-    from arsip.build import build
+def serve_for_linkchecker(directory: Path, prefix: str) -> ThreadingHTTPServer:
+    """A server for ``directory`` under ``prefix`` (arsip.serve, the one ./dev serve uses)
+    whose answers carry a ``LinkChecker`` header: LinkChecker then allows itself more than
+    10 requests a second to it (its documented opt-in for one's own server). Bound at once,
+    so its port is known before the site is built; not yet serving."""
     from arsip.serve import make_server
 
-    out = tmp_path_factory.mktemp("published")
-    server = make_server(out, 0, SUBPATH, quiet=True)  # bound now: the port is known
+    server = make_server(directory, 0, prefix, quiet=True)
     base = server.RequestHandlerClass  # functools.partial(handler class, directory=...)
 
     class Handler(base.func):  # type: ignore[name-defined, misc]
@@ -64,13 +63,31 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Published]:
             super().end_headers()
 
     server.RequestHandlerClass = functools.partial(Handler, *base.args, **base.keywords)
-    url = f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
-    build(siteurl=url, output=out)
+    return server
+
+
+@contextmanager
+def serving(server: ThreadingHTTPServer) -> Iterator[None]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield Published(url, out)
-    server.shutdown()
-    server.server_close()
+    try:
+        yield
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Published]:
+    """The real content built for, and served under, a sub-path with an absolute URL."""
+    from arsip.build import build
+
+    out = tmp_path_factory.mktemp("published")
+    server = serve_for_linkchecker(out, SUBPATH)
+    url = f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    build(siteurl=url, output=out)
+    with serving(server):
+        yield Published(url, out)
 
 
 def _html_pages(site: Path) -> list[Path]:
@@ -80,12 +97,11 @@ def _html_pages(site: Path) -> list[Path]:
 # --------------------------------------------------------------------------- HTML
 
 
-def test_nu_html_checker_finds_no_error(published: Published) -> None:
+def vnu_errors(pages: list[Path], root: Path) -> list[str]:
+    """The Nu Html Checker's errors on ``pages``, as ``page:line: message``."""
     java = shutil.which("java")
     if not java or not VNU.exists():
         pytest.fail("Java or vnu-jar is missing: run the tests with ./dev test")
-    pages = _html_pages(published.path)
-    assert len(pages) > 10
     proc = subprocess.run(
         [java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
         capture_output=True,
@@ -96,21 +112,40 @@ def test_nu_html_checker_finds_no_error(published: Published) -> None:
     )
     messages = json.loads(proc.stderr or '{"messages": []}')["messages"]
     errors = [
-        f"{m.get('url', '').removeprefix('file:' + str(published.path))}:{m.get('lastLine', '?')}: "
+        f"{m.get('url', '').removeprefix('file:' + str(root))}:{m.get('lastLine', '?')}: "
         f"{m['message']}"
         for m in messages
         if m.get("type") == "error" or m.get("subType") == "fatal"
     ]
+    if proc.returncode and not errors:
+        errors.append(f"vnu.jar failed: {proc.stderr[-2000:]}")
+    return errors
+
+
+def test_nu_html_checker_finds_no_error(published: Published) -> None:
+    pages = _html_pages(published.path)
+    assert len(pages) > 10
+    errors = vnu_errors(pages, published.path)
     assert not errors, f"{len(errors)} HTML error(s):\n" + "\n".join(errors[:60])
-    assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+def test_nu_html_checker_reports_a_broken_page(tmp_path: Path) -> None:
+    page = tmp_path / "rusak.html"
+    page.write_text(
+        '<!doctype html><html lang="id"><head><title>x</title></head>'
+        "<body><p><div>rusak</p></body></html>",
+        encoding="utf-8",
+    )
+    assert any("rusak.html:1:" in e for e in vnu_errors([page], tmp_path))
 
 
 # --------------------------------------------------------------------------- links
 
 
-def test_linkchecker_finds_no_broken_internal_link(published: Published, tmp_path: Path) -> None:
-    """LinkChecker crawls every page reachable from the home page (other hosts, such as the
-    archived articles' sources, are outside the crawl: the tests run offline)."""
+def linkcheck(start: str, tmp_path: Path) -> tuple[list[dict[str, str]], list[str]]:
+    """Crawl from ``start`` with LinkChecker; every checked URL and the broken ones.
+
+    Other hosts (the archived articles' sources) are outside the crawl: tests run offline."""
     exe = Path(sys.executable).parent / "linkchecker"
     if not exe.exists():
         pytest.fail("linkchecker is missing: run the tests with ./dev test (pyproject test extra)")
@@ -129,7 +164,7 @@ def test_linkchecker_finds_no_broken_internal_link(published: Published, tmp_pat
             "--verbose",  # every checked URL in the output, not only failures
             "--output",
             "csv",
-            f"{published.url}/",
+            start,
         ],
         capture_output=True,
         text=True,
@@ -149,8 +184,13 @@ def test_linkchecker_finds_no_broken_internal_link(published: Published, tmp_pat
         for r in rows
         if r["valid"] != "True"
     ]
+    assert bool(broken) == bool(proc.returncode), proc.stdout[-2000:] + proc.stderr[-2000:]
+    return rows, broken
+
+
+def test_linkchecker_finds_no_broken_internal_link(published: Published, tmp_path: Path) -> None:
+    rows, broken = linkcheck(f"{published.url}/", tmp_path)
     assert not broken, "broken links:\n" + "\n".join(broken[:60])
-    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     # The crawl really went through the site: every article page was reached.
     reached = {urlsplit(r["url"]).path for r in rows}
     articles = {
@@ -158,6 +198,21 @@ def test_linkchecker_finds_no_broken_internal_link(published: Published, tmp_pat
         for p in (published.path / "artikel").rglob("index.html")
     }
     assert articles and not articles - reached, sorted(articles - reached)
+
+
+def test_linkchecker_reports_a_broken_link(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "ada").mkdir(parents=True)
+    (site / "ada" / "index.html").write_text("<title>ada</title><p>ada</p>", encoding="utf-8")
+    (site / "index.html").write_text(
+        '<title>x</title><a href="/p/ada/">ada</a> <a href="/p/hilang/">hilang</a>',
+        encoding="utf-8",
+    )
+    server = serve_for_linkchecker(site, "/p")
+    with serving(server):
+        rows, broken = linkcheck(f"http://127.0.0.1:{server.server_address[1]}/p/", tmp_path)
+    assert len(broken) == 1 and "/p/hilang/" in broken[0], broken
+    assert any(r["url"].endswith("/p/ada/") and r["valid"] == "True" for r in rows)
 
 
 # --------------------------------------------------------------------------- accessibility
@@ -217,34 +272,57 @@ def _page_path(site: Path, kind: str) -> str:
     raise AssertionError(kind)
 
 
+AXE_RUN = """async () => {
+    const r = await axe.run(document, {resultTypes: ["violations"]});
+    return r.violations.map(v => ({
+        id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " +
+            (n.failureSummary || "").replace(/\\s+/g, " ").slice(0, 300)),
+    }));
+}"""
+
+
+def axe_violations(page, url: str, expected_status: int = 200) -> list[str]:
+    """axe-core's violations on the page at ``url``, one text block each."""
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run the tests with ./dev test")
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.status == expected_status, url
+    page.wait_for_load_state("networkidle")
+    page.add_script_tag(path=str(AXE))
+    return [
+        f"- {v['id']} [{v['impact']}] {v['help']}\n    " + "\n    ".join(v["nodes"])
+        for v in page.evaluate(AXE_RUN)
+    ]
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_axe_finds_no_violation(published: Published, page, kind: str, scheme: str) -> None:
-    if not AXE.exists():
-        pytest.fail("axe-core is missing: run the tests with ./dev test")
     path = _page_path(published.path, kind)
     if kind not in {"home", "404"}:
         assert (published.path / path / "index.html").exists(), f"{path} was not built"
     page.emulate_media(color_scheme=scheme)
-    response = page.goto(f"{published.url}/{path}", wait_until="load")
-    assert response is not None
-    assert response.status == (404 if kind == "404" else 200)
-    page.wait_for_load_state("networkidle")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        """async () => {
-            const r = await axe.run(document, {resultTypes: ["violations"]});
-            return r.violations.map(v => ({
-                id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " +
-                    (n.failureSummary || "").replace(/\\s+/g, " ").slice(0, 300)),
-            }));
-        }"""
+    found = axe_violations(page, f"{published.url}/{path}", 404 if kind == "404" else 200)
+    assert not found, f"axe violations on {kind} ({scheme}) /{path}:\n" + "\n".join(found)
+
+
+@pytest.mark.browser
+def test_axe_reports_an_inaccessible_page(published: Published, page) -> None:
+    """axe really runs: a copy of the home page with an unlabeled field and an image
+    without alternative text has violations."""
+    home = (published.path / "index.html").read_text(encoding="utf-8")
+    broken = home.replace(
+        "</main>", '<img src="x.png"><input type="text" name="tanpa-label"></main>', 1
     )
-    assert not result, f"axe violations on {kind} ({scheme}) /{path}:\n" + "\n".join(
-        f"- {v['id']} [{v['impact']}] {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in result
-    )
+    assert broken != home, "the home page has no <main>"
+    (published.path / "uji-axe.html").write_text(broken, encoding="utf-8")
+    try:
+        found = "\n".join(axe_violations(page, f"{published.url}/uji-axe.html"))
+    finally:
+        (published.path / "uji-axe.html").unlink()
+    assert "image-alt" in found and "label" in found, found
 
 
 # --------------------------------------------------------------------------- feeds, sitemap
