@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import math
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -75,7 +76,7 @@ DEFAULTS: dict[str, Any] = {
     # ...chosen among at most this many neighbours in time on each side, in each group the
     # article belongs to (its region, its official, each of its tags). Bounding the window
     # keeps the work per article constant however large a group (a tag on every article) is.
-    "related_window": 12,
+    "related_window": 6,
 }
 
 KINDS = ("region", "official", "source", "election")
@@ -144,11 +145,12 @@ class Taxonomies:
 
 def _sort_key(name: str) -> tuple[str, str]:
     """Case- and accent-insensitive order, ties broken by the exact name (deterministic)."""
-    return (slugify(name), name)
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return (plain.casefold(), name)
 
 
 def _unique_slugs(names: Iterable[str], settings: dict[str, Any]) -> dict[str, str]:
-    """A slug per name; two names with the same slug get -2, -3... in name order."""
+    """A slug per name, in name order; two names with the same slug get -2, -3..."""
     # A dot separates words in outlet names ("Langgam.id" -> langgam-id, not langgamid).
     default = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
     subs = [(r"\.", " "), *settings.get("SLUG_REGEX_SUBSTITUTIONS", default)]
@@ -174,8 +176,7 @@ def build_terms(articles: list[Any], settings: dict[str, Any]) -> Taxonomies:
         slugs = _unique_slugs(groups[kind], settings)
         urls = conf[kind]
         terms = []
-        for name in sorted(groups[kind], key=_sort_key):
-            slug = slugs[name]
+        for name, slug in slugs.items():  # in name order
             term = Term(
                 kind,
                 name,
