@@ -9,6 +9,7 @@ Indonesian-like text. The same seed and N give byte-identical files.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 from collections.abc import Callable
 from pathlib import Path
@@ -107,10 +108,15 @@ def _yaml_str(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+@functools.cache
+def _regions() -> list[gazetteer.Region]:
+    return sorted(gazetteer.regencies().values(), key=lambda r: r.code)
+
+
 def article_text(index: int, rng: random.Random) -> tuple[str, str]:
     """The (relative path, file text) of synthetic article number ``index``."""
     voc = schema.vocabulary()
-    regions = sorted(gazetteer.regencies().values(), key=lambda r: r.code)
+    regions = _regions()
     region = rng.choice(regions)
     day = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(7 * 365))
     elections = sorted(voc.elections)
