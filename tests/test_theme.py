@@ -249,3 +249,24 @@ def test_screenshots(site, served_site, browser, artifacts, kind) -> None:
             finally:
                 context.close()
             assert out.stat().st_size > 10_000
+
+
+def test_stylesheets_pass_the_nu_css_checker() -> None:
+    """Every stylesheet of the theme is valid CSS for the Nu checker (vnu --css)."""
+    import shutil
+    import subprocess
+
+    vnu = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    java = shutil.which("java")
+    if not java or not vnu.exists():
+        pytest.fail("Java or vnu-jar is missing: run the tests with ./dev test")
+    sheets = sorted((ROOT / "theme" / "static" / "css").glob("*.css"))
+    assert sheets
+    proc = subprocess.run(
+        [java, "-jar", str(vnu), "--css", "--errors-only", *map(str, sheets)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
+    assert proc.returncode == 0 and not proc.stderr.strip(), proc.stderr
