@@ -249,6 +249,8 @@ def test_subpath_build_keeps_every_link_under_the_subpath(tmp_path: Path) -> Non
                 elif value.startswith("/") and not value.startswith("/arsip/"):
                     bad.append((str(page.relative_to(out)), value))
     assert not bad, bad[:10]
+    for css in out.rglob("*.css"):  # url(/...) in a stylesheet would escape the sub-path too
+        assert not re.search(r"url\(\s*['\"]?/", css.read_text(encoding="utf-8")), css
     for feed in (out / "feeds").rglob("*.xml"):
         for entry in feedparser.parse(feed.read_text(encoding="utf-8")).entries:
             assert entry.link.startswith(siteurl + "/"), (feed, entry.link)
