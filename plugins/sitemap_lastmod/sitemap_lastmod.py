@@ -1,9 +1,14 @@
-"""Make pelican-sitemap's output deterministic.
+"""Make pelican-sitemap's output deterministic, and reliable across builds in one process.
 
 pelican-sitemap dates the pages that are not an article or a page (home, tags, regions,
 archives, ...) with the time of the build, so two builds of the same content differ. Those
 pages change exactly when an article is added or edited, so the newest article date (or
 modification date) is both stable and true.
+
+pelican-sitemap also keeps module-level state: it writes only for the first Pelican instance
+it saw since its last write. A build that stopped before the end (an invalid article, under
+``invoke livereload`` or in the tests) leaves that instance behind, and every later build in
+the same process would silently lose its sitemap. Each build starts from a clean state here.
 """
 
 from __future__ import annotations
@@ -13,6 +18,11 @@ from typing import Any
 
 from pelican import signals
 from pelican.plugins.sitemap import sitemap
+
+
+def _reset(pelican: Any) -> None:
+    sitemap.generator._main_pelican = None
+    sitemap.generator.page_queue = []
 
 
 def _newest(generator: Any) -> None:
@@ -26,4 +36,6 @@ def _newest(generator: Any) -> None:
 
 
 def register() -> None:
+    # `initialized` comes before `get_generators`, where pelican-sitemap records its Pelican.
+    signals.initialized.connect(_reset)
     signals.article_generator_finalized.connect(_newest)

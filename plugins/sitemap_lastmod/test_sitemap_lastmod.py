@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from arsip.build import build
 
 ARTICLE = """---
@@ -38,3 +40,20 @@ def test_list_pages_use_the_newest_article_date(tmp_path: Path) -> None:
     first = xml
     out = build(siteurl="https://example.org/arsip", content=content, output=tmp_path / "out")
     assert (out / "sitemap.xml").read_text(encoding="utf-8") == first
+
+
+def test_a_stopped_build_does_not_cost_the_next_one_its_sitemap(tmp_path: Path) -> None:
+    from arsip.build import BuildFailed
+
+    bad = tmp_path / "bad"
+    (bad / "articles" / "2024").mkdir(parents=True)
+    (bad / "articles" / "2024" / "rusak.md").write_text("tanpa front-matter\n", encoding="utf-8")
+    with pytest.raises(BuildFailed):
+        build(content=bad, output=tmp_path / "bad-out")
+    content = tmp_path / "content"
+    (content / "articles" / "2024").mkdir(parents=True)
+    (content / "articles" / "2024" / "artikel-1.md").write_text(
+        ARTICLE.format(n=1), encoding="utf-8"
+    )
+    out = build(siteurl="https://example.org", content=content, output=tmp_path / "out")
+    assert (out / "sitemap.xml").exists()
