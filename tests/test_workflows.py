@@ -100,3 +100,25 @@ def test_pull_requests_run_check_tests_and_build() -> None:
     assert "pull_request" in wf[True]
     runs = [s.get("run", "") for s in wf["jobs"]["check"]["steps"]]
     assert runs[1:] == ["./dev check --format github", "./dev test", "./dev build"]
+
+
+def test_failed_tests_become_annotations_in_actions(tmp_path: Path) -> None:
+    """In GitHub Actions (GITHUB_ACTIONS=true) a failing test is reported as an ::error
+    annotation on its file and line (pytest-github-actions-annotate-failures)."""
+    import os
+    import sys
+
+    (tmp_path / "test_gagal.py").write_text("def test_gagal():\n    assert 1 == 2\n", "utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_gagal.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "GITHUB_ACTIONS": "true"},
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 1
+    out = proc.stdout + proc.stderr
+    assert "::error file=test_gagal.py,line=2::" in out, out[-2000:]
