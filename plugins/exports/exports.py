@@ -64,8 +64,10 @@ def rows(articles: list[Any], siteurl: str) -> list[dict[str, Any]]:
 
 
 def to_json(records: list[dict[str, Any]]) -> str:
-    """UTF-8 JSON text (not ASCII-escaped), one record per article."""
-    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    """UTF-8 JSON text (not ASCII-escaped): an array with one article per line, compact
+    enough for 100,000 articles and still readable and diffable line by line."""
+    lines = ",\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+    return f"[\n{lines}\n]\n" if records else "[]\n"
 
 
 def to_csv(records: list[dict[str, Any]], tag_separator: str = "; ") -> str:

@@ -66,6 +66,7 @@ def test_json_has_one_record_per_article_oldest_first(site: Path) -> None:
     raw = (site / "data/articles.json").read_bytes()
     assert "“netral”".encode() in raw  # UTF-8, not \\u escapes
     records = json.loads(raw.decode("utf-8"))
+    assert raw.decode("utf-8").splitlines()[1].startswith('{"title": "Judul artikel pertama"')
     assert [r["date"] for r in records] == ["2020-10-13", "2024-10-03"]
     first, second = records
     assert list(first) == list(COLUMNS)
