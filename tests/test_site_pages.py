@@ -257,3 +257,30 @@ def test_subpath_build_keeps_every_link_under_the_subpath(tmp_path: Path) -> Non
     assert json.loads((out / "data/articles.json").read_text(encoding="utf-8"))[0][
         "url"
     ].startswith(siteurl + "/artikel/")
+
+
+@pytest.mark.browser
+def test_timeline_bars_link_scroll_on_a_phone_and_follow_the_theme(
+    served_site: str, page, artifacts: Path
+) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(f"{served_site}/lini-masa/")
+    scroller = page.locator(".timeline-scroll")
+    # The chart keeps its size and scrolls sideways; the page itself does not.
+    assert scroller.evaluate("e => e.scrollWidth > e.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.screenshot(path=str(artifacts / "timeline-360.png"), full_page=True)
+    light = page.locator(".tl-bar").first.evaluate("e => getComputedStyle(e).fill")
+    page.emulate_media(color_scheme="dark")
+    dark = page.locator(".tl-bar").first.evaluate("e => getComputedStyle(e).fill")
+    assert light != dark
+    page.screenshot(path=str(artifacts / "timeline-360-dark.png"), full_page=True)
+    # A bar is a keyboard-reachable link to its month's archive.
+    bar = page.locator('a.tl-link[aria-label="Oktober 2020: 1 artikel"]')
+    bar.focus()
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == (
+        "Oktober 2020: 1 artikel"
+    )
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/arsip/2020/10/")
+    assert "Gelar Apel Ikrar" in page.locator("main").inner_text()
