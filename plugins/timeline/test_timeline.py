@@ -92,6 +92,11 @@ def test_span_covers_articles_and_election_milestones(site: Path) -> None:
     assert "Pilkada 2024: Hari pemungutan suara, 27 November 2024" in labels
     assert any(label.startswith("Pilkada 2020: Masa kampanye") for label in labels)
     # The text alternative: a table of the months with articles.
+    years = re.findall(r'<li><a href="([^"]+)">(\d{4})</a> <span class="count">(\d+) artikel', html)
+    assert years == [
+        ("http://127.0.0.1:9/arsip/arsip/2020/", "2020", "1"),
+        ("http://127.0.0.1:9/arsip/arsip/2024/", "2024", "2"),
+    ]
     rows = re.findall(r'<tr><th scope="row"><a href="([^"]+)">([^<]+)</a></th><td>(\d+)</td>', html)
     assert rows == [
         ("http://127.0.0.1:9/arsip/arsip/2020/10/", "Oktober 2020", "1"),

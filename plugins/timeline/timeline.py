@@ -79,7 +79,8 @@ class Timeline:
     max_count: int
     first: Month | None = None
     last: Month | None = None
-    years: list[tuple[int, int]] = field(default_factory=list)  # (year, articles)
+    #: Years with articles: (year, articles, URL of the year's archive page).
+    years: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def _month_index(d: dt.date) -> int:
@@ -134,7 +135,11 @@ def build_timeline(articles: list[Any], settings: dict[str, Any]) -> Timeline:
         max(counts.values()),
         with_articles[0],
         with_articles[-1],
-        sorted(years.items()),
+        [
+            (year, n, settings.get("YEAR_ARCHIVE_URL", "").format(date=dt.date(year, 1, 1)))
+            for year, n in sorted(years.items())
+            if n
+        ],
     )
     timeline.svg = draw(timeline, conf, strings, settings.get("SITEURL", ""))
     return timeline
