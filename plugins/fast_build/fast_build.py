@@ -13,10 +13,13 @@ content (measured with cProfile, see docs/benchmarks.md):
 This plugin replaces the scans with linear ones (same lists, same order), memoizes each URL by the
 values its pattern uses (``{date:%Y}``, ``{slug}``), and memoizes the filters named in ``FAST_BUILD["memo_filters"]``. The output is byte-identical.
 
-With ``FAST_BUILD["preview"]`` (``invoke livereload``) an article page is not rendered again
-when its own text and metadata, the front-matter of every article, the templates, plugins,
-data and settings are unchanged since the previous build and its file is still there; list
-pages are always rendered. A published build never uses this shortcut.
+With ``FAST_BUILD["preview"]`` (``invoke livereload``) pages are not rendered again when
+nothing they show changed since the previous build and their file is still there: an
+article page when its own text and metadata, the front-matter of every article, the
+templates, the project's code, data and settings are unchanged; a list page (index, archives,
+tags, regions, ...) when the front-matter of every article, templates, code, data and settings
+are unchanged (list pages show front-matter only). Feeds, plain pages and other plugins'
+outputs are always written. A published build never uses this shortcut.
 """
 
 from __future__ import annotations
@@ -38,9 +41,10 @@ from typing import Any
 from pelican import signals
 from pelican.contents import Content
 from pelican.generators import ArticlesGenerator
+from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import path_to_url
-from pelican.writers import FileOverwriteFailedError
+from pelican.writers import FileOverwriteFailedError, Writer
 
 log = logging.getLogger(__name__)
 
@@ -336,10 +340,12 @@ class Preview:
             old = json.loads(self.state_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             old = {}
-        self.old = old.get("pages", {}) if old.get("stamp") == self.stamp else {}
+        self.same_site = old.get("stamp") == self.stamp
+        self.old = old.get("pages", {}) if self.same_site else {}
         self.new: dict[str, str] = {}
         self.output = Path(generator.output_path)
         self.skipped = 0
+        self.skipped_lists = 0
 
     def unchanged(self, article: Any) -> bool:
         key = hashlib.sha1(
@@ -356,7 +362,72 @@ class Preview:
             json.dumps({"stamp": self.stamp, "pages": self.new}, sort_keys=True),
             encoding="utf-8",
         )
-        log.info("fast_build: %d unchanged article page(s) not rendered again", self.skipped)
+        log.info(
+            "fast_build: %d unchanged article page(s) and %d list page(s) not rendered again",
+            self.skipped,
+            self.skipped_lists,
+        )
+
+
+# The preview state of each build, by output path (two builds in one process must not mix).
+_previews: dict[str, Preview] = {}
+
+
+def _start_preview(generator: ArticlesGenerator) -> None:
+    if plugin_settings(generator.settings)["preview"]:
+        _previews[generator.output_path] = Preview(generator)
+
+
+def _end_preview(pelican: Any) -> None:
+    _previews.pop(pelican.output_path, None)
+
+
+class PreviewWriter(Writer):
+    """Pelican's writer, which in preview mode leaves a list page as it is when nothing it
+    can show has changed: no article's front-matter, no template, setting or code (list pages
+    show front-matter only; article pages, feeds and plain pages are always handled apart)."""
+
+    def write_file(self, name: Any, template: Any, context: Any, *args: Any, **kwargs: Any) -> Any:
+        preview = _previews.get(self.output_path)
+        if not (preview and preview.same_site and name) or {"article", "page"} & set(kwargs):
+            return super().write_file(name, template, context, *args, **kwargs)
+        names = self._page_names(name, *args, **kwargs)
+        if not all(os.path.exists(os.path.join(self.output_path, n)) for n in names):
+            return super().write_file(name, template, context, *args, **kwargs)
+        for page_name in names:
+            # pelican-sitemap lists the pages it is told about: tell it about this one.
+            signals.content_written.send(
+                os.path.join(self.output_path, page_name),
+                context={**kwargs, "output_file": page_name},
+            )
+        preview.skipped_lists += len(names)
+        return None
+
+    def _page_names(
+        self,
+        name: str,
+        relative_urls: bool = False,
+        paginated: dict[str, Any] | None = None,
+        template_name: str | None = None,
+        override_output: bool = False,
+        url: str | None = None,
+        **kwargs: Any,
+    ) -> list[str]:
+        """The files ``write_file`` would write, with Pelican's own paginator."""
+        if paginated is None:
+            paginated = {k: v for k, v in kwargs.items() if k in {"articles", "dates"}}
+        if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
+            return [name]
+        per_page = (
+            self.settings["PAGINATED_TEMPLATES"][template_name]
+            or self.settings["DEFAULT_PAGINATION"]
+        )
+        paginator = Paginator(name, url, next(iter(paginated.values())), self.settings, per_page)
+        return [paginator.page(i + 1).save_as for i in range(paginator.num_pages)]
+
+
+def _get_writer(pelican: Any) -> type[Writer] | None:
+    return PreviewWriter if plugin_settings(pelican.settings)["preview"] else None
 
 
 def _all_articles(generator: ArticlesGenerator) -> list[Any]:
@@ -372,10 +443,13 @@ def _all_articles(generator: ArticlesGenerator) -> list[Any]:
 
 def _generate_articles(self: ArticlesGenerator, write: Any) -> None:
     """Pelican's ``generate_articles``, skipping unchanged pages in preview mode."""
-    preview = Preview(self) if plugin_settings(self.settings)["preview"] else None
+    preview = _previews.get(self.output_path)
     for article in _all_articles(self):
         signals.article_generator_write_article.send(self, content=article)
         if preview is not None and preview.unchanged(article):
+            signals.content_written.send(
+                os.path.join(self.output_path, article.save_as), context={"article": article}
+            )
             continue
         write(
             article.save_as,
@@ -395,3 +469,6 @@ def register() -> None:
     _patch_urls()
     _patch_generators()
     signals.generator_init.connect(_memo_filters)
+    signals.get_writer.connect(_get_writer)
+    signals.article_generator_finalized.connect(_start_preview)
+    signals.finalized.connect(_end_preview)
