@@ -89,6 +89,7 @@ def test_publish_builds_for_the_pages_url_and_deploys() -> None:
     assert "./dev check --format github" in runs and "./dev test" in runs
     publish = next(s for s in build["steps"] if "publish" in s.get("run", ""))
     assert publish["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}"
+    assert "python -m arsip.admin output" in runs  # the web editor, after the build
     deploy = wf["jobs"]["deploy"]
     assert deploy["needs"] == "build"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")

@@ -1,0 +1,114 @@
+"""The web editor at /admin/ (arsip.admin): its configuration follows the schema, its page is
+valid HTML, and the CMS served by the site itself starts and offers to sign in."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from arsip import admin, gazetteer, schema
+
+ROOT = Path(__file__).resolve().parent.parent
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def test_config_offers_only_what_the_schema_accepts() -> None:
+    conf = admin.config("contoh/arsip")
+    assert conf["backend"] == {**conf["backend"], "name": "github", "repo": "contoh/arsip"}
+    voc = schema.vocabulary()
+    collections = {c["folder"]: c for c in conf["collections"]}
+    for folder in (ROOT / "content" / "articles").iterdir():
+        assert f"content/articles/{folder.name}" in collections
+    for coll in conf["collections"]:
+        fields = {f["name"]: f for f in coll["fields"]}
+        assert list(fields) == [*schema.FIELD_ORDER, "body"]
+        for name, spec in schema.FIELDS.items():
+            assert fields[name].get("required", True) == spec.required, name
+        assert set(fields["role"]["options"]) == voc.canonical_roles()
+        assert fields["election"]["options"] == list(voc.elections)
+        assert fields["tags"]["options"] == list(voc.tags) and fields["tags"]["multiple"]
+        assert set(fields["region"]["options"]) == set(gazetteer.regencies()) | set(
+            gazetteer.provinces()
+        )
+        assert fields["date"]["format"] == "YYYY-MM-DD"
+        # Every offered value passes the schema's own check.
+        for name in ("role", "election", "region"):
+            for value in fields[name]["options"][:50]:
+                assert schema.FIELDS[name].check(value, voc) is None, (name, value)
+
+
+@pytest.fixture
+def installed(tmp_path: Path) -> Path:
+    if not admin.BUNDLE.exists():
+        pytest.fail("@sveltia/cms is missing: run the tests with ./dev test (package.json)")
+    admin.install(tmp_path, "contoh/arsip", site_url="http://127.0.0.1/arsip")
+    return tmp_path
+
+
+def test_install_writes_page_bundle_and_config(installed: Path) -> None:
+    dest = installed / "admin"
+    assert sorted(p.name for p in dest.iterdir()) == ["config.yml", "index.html", "sveltia-cms.js"]
+    conf = yaml.safe_load((dest / "config.yml").read_text(encoding="utf-8"))
+    assert conf == admin.config("contoh/arsip", site_url="http://127.0.0.1/arsip")
+
+
+def test_admin_page_is_valid_html(installed: Path) -> None:
+    java = shutil.which("java")
+    if not java or not VNU.exists():
+        pytest.fail("Java or vnu-jar is missing: run the tests with ./dev test")
+    proc = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", str(installed / "admin" / "index.html")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.browser
+def test_cms_starts_from_the_site_and_offers_to_sign_in(
+    installed: Path, browser, artifacts: Path
+) -> None:
+    """Offline, with every other host refused: the CMS script and its configuration come
+    from the site, and it shows its sign-in screen (GitHub token or a local repository)."""
+    from arsip.serve import serve_in_thread
+
+    url, server = serve_in_thread(installed, "/arsip")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
+    local, foreign = [], []
+
+    def route(r):  # type: ignore[no-untyped-def]
+        if r.request.url.startswith("http://127.0.0.1"):
+            local.append(r.request.url)
+            r.continue_()
+        else:
+            foreign.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(f"{url}/admin/", wait_until="load")
+        page.get_by_role("button", name="Sign In Using Access Token").wait_for(timeout=30_000)
+        page.screenshot(path=str(artifacts / "admin-sign-in.png"))
+    finally:
+        context.close()
+        server.shutdown()
+    assert any(u.endswith("/admin/sveltia-cms.js") for u in local)
+    assert any("/admin/config.yml" in u for u in local)
+    assert not errors, errors
+    # What the CMS asks of other hosts (all refused here, documented in CONTRIBUTING.md):
+    # fonts, its own update check and GitHub's status page; none is needed to start.
+    assert all(
+        u.startswith(
+            ("https://cdn.jsdelivr.net/", "https://unpkg.com/", "https://www.githubstatus.com/")
+        )
+        for u in foreign
+    ), foreign
