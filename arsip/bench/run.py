@@ -55,10 +55,14 @@ def _worker(content: Path, output: Path, cache: Path, preview: bool) -> dict[str
     load = _load()
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
     if proc.returncode != 0:
-        raise RuntimeError(f"benchmark build failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+        raise BuildError(f"benchmark build failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     result["load_before"] = load
     return result
+
+
+class BuildError(RuntimeError):
+    """A measured build failed; its output is in the message."""
 
 
 def _edit_one(content: Path) -> Path:
@@ -119,6 +123,7 @@ def run(
         cold = _worker(content, output, cache, preview=False)
         cold["ms_per_article"] = round(1000 * cold["pelican_s"] / n, 2)
         result["cold"] = cold
+        log(json.dumps(cold))
         result["output"] = _folder_size(output, exclude="pagefind")
         result["search_index"] = _folder_size(output / "pagefind")
 
@@ -127,11 +132,18 @@ def run(
             result["search"] = _search(output)
 
         log("Preview: first build (content cache filled) ...")
-        result["preview_first"] = _worker(content, output, cache, preview=True)
-        edited = _edit_one(content)
-        log(f"Preview: rebuild after editing {edited.name} ...")
-        result["rebuild_one_edit"] = _worker(content, output, cache, preview=True)
-        result["rebuild_one_edit"]["edited"] = str(edited.relative_to(content))
+        try:
+            result["preview_first"] = _worker(content, output, cache, preview=True)
+            log(json.dumps(result["preview_first"]))
+            edited = _edit_one(content)
+            log(f"Preview: rebuild after editing {edited.name} ...")
+            result["rebuild_one_edit"] = _worker(content, output, cache, preview=True)
+            result["rebuild_one_edit"]["edited"] = str(edited.relative_to(content))
+            log(json.dumps(result["rebuild_one_edit"]))
+        except BuildError as exc:
+            # Keep the cold figures (minutes of work) and say what failed.
+            result["error"] = str(exc)
+            log(str(exc))
         result["load_after"] = _load()
         return result
     finally:
@@ -141,7 +153,8 @@ def run(
 
 def summary(result: dict[str, Any]) -> str:
     """A few human-readable lines of the figures."""
-    cold, rebuild = result["cold"], result["rebuild_one_edit"]
+    cold = result["cold"]
+    rebuild = result.get("rebuild_one_edit") or {"wall_s": float("nan"), "pelican_s": 0.0}
     lines = [
         f"Benchmark: {result['n']} articles, {result['date']}, "
         f"{result['machine']['cpus']} CPUs / {result['machine']['memory_gb']} GB, "
@@ -151,7 +164,7 @@ def summary(result: dict[str, Any]) -> str:
         f"  peak memory     Pelican {cold['pelican_peak_mb']:.0f} MB, "
         f"Pagefind {cold['pagefind_peak_mb']} MB",
         f"  preview rebuild {rebuild['wall_s']:7.1f} s after one edit "
-        f"(Pelican {rebuild['pelican_s']:.1f} s, Pagefind {rebuild['pagefind_s']} s)",
+        f"(Pelican {rebuild['pelican_s']:.1f} s, Pagefind {rebuild.get('pagefind_s')} s)",
         f"  output          {result['output']['files']} files, "
         f"{result['output']['bytes'] / 2**20:.1f} MB; search index "
         f"{result['search_index']['files']} files, {result['search_index']['bytes'] / 2**20:.1f} MB",
@@ -161,6 +174,8 @@ def summary(result: dict[str, Any]) -> str:
             f"  search {name:16} {s['bytes'] / 1024:8.1f} KB, {s['requests']} requests, "
             f"{s['ms_to_first_result']} ms to first result"
         )
+    if "error" in result:
+        lines.append("  ERROR: " + result["error"].splitlines()[-1])
     return "\n".join(lines)
 
 
