@@ -87,7 +87,8 @@ def measure_search(
     """Serve ``site_dir`` and measure the search page in headless Chromium, cold cache.
 
     Returns ``{"query": "...", "region": "...", "compressed": bool, "scenarios": {name: {
-    "url", "bytes", "search_bytes", "requests", "ms_to_first_result", "status"}}}`` for the
+    "url", "bytes", "search_bytes", "bytes_to_first_result", "requests", "ms_to_first_result",
+    "status", "files"}}}`` for the
     scenarios ``query`` (one word), ``filtered_query`` (the word and the most frequent
     region), ``browse`` (empty query) and ``browse_filtered`` (empty query, one region).
     ``bytes`` counts every transfer of the visit (page, styles, scripts, data); ``search_bytes``
@@ -134,12 +135,15 @@ def _measure_one(browser: Any, url: str) -> dict[str, Any]:
     page = context.new_page()
     # Playwright reports the Pagefind web worker's requests on the page too.
     sizes: dict[str, int] = {}
+    ends: dict[str, float] = {}  # when each response ended, ms since the epoch
 
     def finished(request: Any) -> None:
         size = request.sizes()
         sizes[request.url] = (
             sizes.get(request.url, 0) + size["responseBodySize"] + size["responseHeadersSize"]
         )
+        timing = request.timing
+        ends[request.url] = timing["startTime"] + max(timing["responseEnd"], 0)
 
     page.on("requestfinished", finished)
     page.add_init_script(_OBSERVER)
@@ -152,6 +156,9 @@ def _measure_one(browser: Any, url: str) -> dict[str, Any]:
             timeout=60_000,
         )
         ms = page.evaluate("window.__firstResult ?? null")
+        first_at = page.evaluate(
+            "window.__firstResult == null ? null : performance.timeOrigin + window.__firstResult"
+        )
         status = page.inner_text("#cari-status")
         page.wait_for_load_state("networkidle")
     finally:
@@ -165,6 +172,10 @@ def _measure_one(browser: Any, url: str) -> dict[str, Any]:
             u.split("?")[0].removeprefix(url.split("/cari/")[0]): n for u, n in sizes.items()
         },
         "requests": len(sizes),
+        # What had arrived when the first result showed (the filter panel's counts come after).
+        "bytes_to_first_result": None
+        if first_at is None
+        else sum(n for u, n in sizes.items() if ends.get(u, 0) <= first_at + 1),
         "ms_to_first_result": round(ms) if ms is not None else None,
         "status": status,
     }

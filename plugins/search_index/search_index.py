@@ -8,8 +8,8 @@ alone produces a searchable site. Two outputs:
   Pagefind binary runs as a subprocess: Pagefind's Python API sleeps 0.1 s per response, and
   a separate process lets the benchmark measure Pagefind's memory on its own.
 - ``cari/data/``: ``arsip.json``, one compact columnar file (date, region, province, official,
-  source, election, tags of every article, plus its Pagefind page id), and ``judul-N.json``
-  chunks of titles and URLs. The search page filters, counts and sorts with these, and browses
+  source, election, tags of every article), ``pagefind.json`` (each article's Pagefind page
+  id, to count a query's results per value) and ``judul-N.json`` chunks of titles and URLs. The search page filters, counts and sorts with these, and browses
   the whole archive with an empty query without downloading Pagefind's whole index (a
   filter-only Pagefind search fetched 12.7 MB at 10,000 articles).
 """
@@ -129,7 +129,7 @@ def _facet_values(article: Any, facet: str) -> list[str]:
 def browse_data(articles: list[Any], ids: dict[str, str], chunk_size: int) -> dict[str, Any]:
     """The compact columnar metadata of every article, newest first, and the title chunks.
 
-    Returns ``{"arsip.json": {...}, "judul-0.json": [...], ...}``. Values of each facet are
+    Returns ``{"arsip.json": {...}, "pagefind.json": "...", "judul-0.json": [...], ...}``. Values of each facet are
     listed once, sorted, and every article refers to them by number; dates are days since
     1970-01-01, stored as the difference to the previous (newer) article, which stays small
     and compresses well. Every article must have been indexed by Pagefind.
@@ -145,20 +145,28 @@ def browse_data(articles: list[Any], ids: dict[str, str], chunk_size: int) -> di
             f"{len(missing)} article(s) missing from the Pagefind index, e.g. {missing[0]}: "
             "check the SEARCH_INDEX glob and the article template's data-pagefind-body"
         )
+    # A region lies in one province: the province column is derived from the region's.
+    province_of = {a.region: index["province"][a.province] for a in ordered}
     columns: dict[str, Any] = {
         "version": 1,
         "count": len(ordered),
         "chunk": chunk_size,
         "values": values,
+        "region_province": [province_of[r] for r in values["region"]],
         "date": days[:1] + [newer - older for newer, older in itertools.pairwise(days)],
-        "pagefind": " ".join(ids["/" + a.url] for a in ordered),
     }
     for facet in FACETS:
+        if facet == "province":
+            continue
         if facet == "tag":
             columns[facet] = [[index[facet][v] for v in _facet_values(a, facet)] for a in ordered]
         else:
             columns[facet] = [index[facet][_facet_values(a, facet)[0]] for a in ordered]
-    files: dict[str, Any] = {"arsip.json": columns}
+    # Pagefind's page id of each article, for queries only (browsing does without it).
+    files: dict[str, Any] = {
+        "arsip.json": columns,
+        "pagefind.json": " ".join(ids["/" + a.url] for a in ordered),
+    }
     for start in range(0, len(ordered), chunk_size):
         files[f"judul-{start // chunk_size}.json"] = [
             [a.url, a.title] for a in ordered[start : start + chunk_size]

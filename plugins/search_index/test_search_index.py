@@ -102,6 +102,8 @@ def test_browse_data_lists_every_article_newest_first(site: Path) -> None:
     assert dates == ["2024-07-01", "2024-03-13", "2023-12-31"]
     assert data["values"]["region"] == ["Kota Bukittinggi", "Kota Padang"]
     assert data["region"] == [0, 1, 1]
+    assert data["values"]["province"] == ["Sumatera Barat"]
+    assert data["region_province"] == [0, 0]
     tags = data["values"]["tag"]
     assert [[tags[t] for t in ts] for ts in data["tag"]] == [
         ["netralitas ASN", "apel"],
@@ -110,7 +112,8 @@ def test_browse_data_lists_every_article_newest_first(site: Path) -> None:
     ]
     # The Pagefind id of each article leads to that article's fragment.
     frags = fragments(site)
-    urls = [frags[i]["url"] for i in data["pagefind"].split(" ")]
+    ids = json.loads((site / "cari" / "data" / "pagefind.json").read_text(encoding="utf-8"))
+    urls = [frags[i]["url"] for i in ids.split(" ")]
     assert urls == [
         "/artikel/2024/artikel-2/",
         "/artikel/2024/artikel-1/",
@@ -133,7 +136,7 @@ def test_search_page_points_under_the_site_url(site: Path) -> None:
 def test_build_is_deterministic_and_chunks(content: Path, tmp_path: Path) -> None:
     one = build(content=content, output=tmp_path / "a", SEARCH_INDEX={"chunk_size": 2})
     two = build(content=content, output=tmp_path / "b", SEARCH_INDEX={"chunk_size": 2})
-    for name in ("arsip.json", "judul-0.json", "judul-1.json"):
+    for name in ("arsip.json", "pagefind.json", "judul-0.json", "judul-1.json"):
         assert (one / "cari" / "data" / name).read_bytes() == (
             two / "cari" / "data" / name
         ).read_bytes()
@@ -190,5 +193,6 @@ def test_measure_search_reports_each_scenario(content: Path, tmp_path: Path) -> 
     assert any(f.startswith("/pagefind/fragment/") for f in query["files"])
     assert not any(f.startswith("/pagefind/") for f in browse["files"])
     assert "/cari/data/judul-0.json" in browse["files"]
+    assert "/cari/data/pagefind.json" not in browse["files"]
     for scenario in scenarios.values():
         assert scenario["bytes"] > scenario["search_bytes"] > 0

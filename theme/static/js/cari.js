@@ -6,7 +6,7 @@
 const app = document.getElementById("cari");
 const texts = JSON.parse(document.getElementById("cari-teks").textContent);
 const ui = texts.ui;
-const PAGE = 20;
+const PAGE = 10; // results per step: each one costs a Pagefind fragment
 // URL parameter -> facet. `tahun` (year) is derived from the date.
 const FACETS = [
   ["daerah", "region"],
@@ -59,10 +59,13 @@ function loadData() {
       }
       const years = [...new Set(year)].sort((a, b) => b - a).map(String);
       const yearIndex = new Map(years.map((y, i) => [y, i]));
-      const byId = new Map(raw.pagefind.split(" ").map((id, i) => [id, i]));
-      const columns = { ...raw, year: Array.from(year, (y) => yearIndex.get(String(y))) };
+      const columns = {
+        ...raw,
+        province: raw.region.map((r) => raw.region_province[r]),
+        year: Array.from(year, (y) => yearIndex.get(String(y))),
+      };
       const values = { ...raw.values, year: years };
-      return { n, days, columns, values, byId, chunks: new Map() };
+      return { n, days, columns, values, chunks: new Map() };
     });
   return dataPromise;
 }
@@ -76,6 +79,15 @@ function titles(data, i) {
     );
   }
   return data.chunks.get(c).then((rows) => rows[i % data.columns.chunk]);
+}
+
+// Article number of each Pagefind page id (queries only).
+let idsPromise = null;
+function loadIds() {
+  idsPromise ??= fetch(app.dataset.browse + "pagefind.json")
+    .then((r) => r.json())
+    .then((ids) => new Map(ids.split(" ").map((id, i) => [id, i])));
+  return idsPromise;
 }
 
 let pagefindPromise = null;
@@ -163,8 +175,8 @@ function counts(data, candidates, filters) {
 }
 
 let runId = 0;
-let shown = [];
-let current = null; // {data, hits, pfResults, q}
+let current = null; // {total, item(k) -> Promise of the k-th result's display data}
+let shown = 0;
 
 async function run() {
   const id = ++runId;
@@ -173,38 +185,10 @@ async function run() {
   sortSelect.querySelector('[value="cocok"]').disabled = !state.q;
   app.setAttribute("aria-busy", "true");
   statusEl.textContent = ui.loading;
+  document.title = state.q ? `${state.q} · ${baseTitle}` : baseTitle;
   try {
-    // Fetch the browse data and Pagefind side by side.
-    const [data, pf] = await Promise.all([loadData(), state.q ? loadPagefind() : null]);
-    let candidates;
-    let pfResults = null;
-    if (state.q) {
-      const search = await pf.search(state.q);
-      if (id !== runId) return;
-      pfResults = new Map();
-      candidates = [];
-      for (const r of search.results) {
-        const i = data.byId.get(r.id);
-        if (i === undefined) continue; // a page the browse data does not know
-        pfResults.set(i, r);
-        candidates.push(i);
-      }
-    } else {
-      candidates = Array.from({ length: data.n }, (_, i) => i);
-    }
-    const hits = candidates.filter((i) => matches(data, i, state.filters, null));
-    // Candidates come newest first (browse) or by relevance (Pagefind); the data is ordered
-    // newest first, so the index is the date order.
-    const sort = state.sort === "cocok" && state.q ? "cocok" : state.sort;
-    if (sort === "") hits.sort((a, b) => a - b);
-    else if (sort === "lama") hits.sort((a, b) => b - a);
-    renderFacets(data, counts(data, candidates, state.filters));
-    current = { data, hits, pfResults };
-    shown = [];
-    listEl.replaceChildren();
-    statusEl.textContent = status(hits.length);
-    document.title = state.q ? `${state.q} · ${baseTitle}` : baseTitle;
-    await showMore(id);
+    if (state.q) await runQuery(id);
+    else await runBrowse(id);
   } catch (err) {
     console.error(err);
     if (id === runId) statusEl.textContent = ui.error;
@@ -213,48 +197,92 @@ async function run() {
   }
 }
 
+// A query: Pagefind finds, filters and sorts (it loads only the filter indexes in use), so the
+// first results need no more than that; the counts per value come after, from the browse data.
+async function runQuery(id) {
+  const pf = await loadPagefind();
+  const filters = {};
+  for (const facet in state.filters) filters[facet] = { any: [...state.filters[facet]] };
+  const sort = state.sort === "cocok" ? {} : { date: state.sort === "lama" ? "asc" : "desc" };
+  const search = await pf.search(state.q, { filters, sort });
+  if (id !== runId) return;
+  const results = search.results;
+  await show(id, results.length, async (k) => {
+    const d = await results[k].data();
+    return { ...d.meta, url: d.url, excerpt: d.excerpt };
+  });
+  // After the first results: the browse data is only needed for the counts.
+  const [data, byId] = await Promise.all([loadData(), loadIds()]);
+  const all = Object.keys(filters).length ? await pf.search(state.q) : search;
+  if (id !== runId) return;
+  const candidates = [];
+  for (const r of all.results) {
+    const i = byId.get(r.id);
+    if (i !== undefined) candidates.push(i);
+  }
+  renderFacets(data, counts(data, candidates, state.filters));
+}
+
+// No query: the browse data alone lists, filters, counts and sorts the whole archive (it is
+// ordered newest first, so an article's number is its date order).
+async function runBrowse(id) {
+  const data = await loadData();
+  if (id !== runId) return;
+  const candidates = Array.from({ length: data.n }, (_, i) => i);
+  const hits = candidates.filter((i) => matches(data, i, state.filters, null));
+  if (state.sort === "lama") hits.reverse();
+  renderFacets(data, counts(data, candidates, state.filters));
+  const col = data.columns;
+  await show(id, hits.length, async (k) => {
+    const i = hits[k];
+    const [url, title] = await titles(data, i);
+    return {
+      url: app.dataset.site + url,
+      title,
+      date: new Date(data.days[i] * 86400000).toISOString().slice(0, 10),
+      region: data.values.region[col.region[i]],
+      official: data.values.official[col.official[i]],
+      source: data.values.source[col.source[i]],
+    };
+  });
+}
+
+async function show(id, total, item) {
+  current = { total, item };
+  shown = 0;
+  listEl.replaceChildren();
+  statusEl.textContent = status(total);
+  await showMore(id);
+}
+
 function status(n) {
   if (n === 0) return state.q ? fill(ui.count_none, { q: state.q }) : ui.count_none_filters;
   return state.q ? fill(ui.count_query, { n, q: state.q }) : fill(ui.count_all, { n });
 }
 
 async function showMore(id) {
-  const { data, hits, pfResults } = current;
-  const next = hits.slice(shown.length, shown.length + PAGE);
-  shown = shown.concat(next);
+  const { total, item } = current;
+  const from = shown;
+  shown = Math.min(total, shown + PAGE);
   const items = await Promise.all(
-    next.map(async (i) => {
-      if (pfResults) {
-        const d = await pfResults.get(i).data();
-        return { i, url: d.url, title: d.meta.title, excerpt: d.excerpt };
-      }
-      const [url, title] = await titles(data, i);
-      return { i, url: app.dataset.site + url, title, excerpt: null };
-    }),
+    Array.from({ length: shown - from }, (_, k) => item(from + k)),
   );
   if (id !== runId) return;
-  listEl.append(...items.map((item) => resultItem(data, item)));
-  moreBtn.hidden = shown.length >= hits.length;
+  listEl.append(...items.map(resultItem));
+  moreBtn.hidden = shown >= total;
 }
 
-function longDate(days) {
-  const d = new Date(days * 86400000);
-  return `${d.getUTCDate()} ${texts.months[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+function longDate(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d} ${texts.months[m - 1]} ${y}`;
 }
 
-function resultItem(data, { i, url, title, excerpt }) {
-  const col = data.columns;
-  const iso = new Date(data.days[i] * 86400000).toISOString().slice(0, 10);
+function resultItem({ url, title, excerpt, date, region, official, source }) {
   const meta = el(
     "p",
     { className: "search-meta" },
-    el("time", { dateTime: iso, textContent: longDate(data.days[i]) }),
-    " · ",
-    data.values.region[col.region[i]],
-    " · ",
-    data.values.official[col.official[i]],
-    " · ",
-    data.values.source[col.source[i]],
+    el("time", { dateTime: date, textContent: longDate(date) }),
+    ` · ${region} · ${official} · ${source}`,
   );
   const li = el("li", { className: "search-result" });
   li.append(el("h3", {}, el("a", { href: url, textContent: title })), meta);
