@@ -93,6 +93,9 @@ def config(
         },
         # Images are not archived (the schema refuses them); the CMS requires the setting.
         "media_folder": "content/media",
+        # An emptied optional field disappears: `review: []` or `source_url: ''` left in a
+        # file would fail the schema.
+        "output": {"omit_empty_optional_fields": True},
         "collections": [
             {
                 "name": f"artikel-{year}",

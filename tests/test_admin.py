@@ -19,6 +19,7 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 def test_config_offers_only_what_the_schema_accepts() -> None:
     conf = admin.config("contoh/arsip")
     assert conf["backend"] == {**conf["backend"], "name": "github", "repo": "contoh/arsip"}
+    assert conf["output"]["omit_empty_optional_fields"] is True  # no `review: []` left behind
     voc = schema.vocabulary()
     collections = {c["folder"]: c for c in conf["collections"]}
     for folder in (ROOT / "content" / "articles").iterdir():
