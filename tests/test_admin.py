@@ -72,14 +72,22 @@ def test_admin_page_is_valid_html(installed: Path) -> None:
 
 
 @pytest.mark.browser
-def test_cms_starts_from_the_site_and_offers_to_sign_in(
-    installed: Path, browser, artifacts: Path
-) -> None:
+def test_cms_starts_from_the_site_and_offers_to_sign_in(installed: Path, artifacts: Path) -> None:
     """Offline, with every other host refused: the CMS script and its configuration come
-    from the site, and it shows its sign-in screen (GitHub token or a local repository)."""
-    from arsip.serve import serve_in_thread
+    from the site, and it shows its sign-in screen (GitHub token or a local repository).
 
+    Its own Playwright, closed at the end, rather than the session's `browser`: this file
+    runs before tests that start Playwright themselves, which fail while another runs."""
+    from playwright.sync_api import sync_playwright
+
+    from arsip.serve import serve_in_thread
+    from tests.conftest import CHROMIUM
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run the tests with ./dev test, which installs it")
     url, server = serve_in_thread(installed, "/arsip")
+    pw = sync_playwright().start()
+    browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
     local, foreign = [], []
 
@@ -101,6 +109,8 @@ def test_cms_starts_from_the_site_and_offers_to_sign_in(
         page.screenshot(path=str(artifacts / "admin-sign-in.png"))
     finally:
         context.close()
+        browser.close()
+        pw.stop()
         server.shutdown()
     assert any(u.endswith("/admin/sveltia-cms.js") for u in local)
     assert any("/admin/config.yml" in u for u in local)
