@@ -18,8 +18,8 @@ nothing they show changed since the previous build and their file is still there
 article page when its own text and metadata, the front-matter of every article, the
 templates, the project's code, data and settings are unchanged; a list page (index, archives,
 tags, regions, ...) when the front-matter of every article, templates, code, data and settings
-are unchanged (list pages show front-matter only). Feeds, plain pages and other plugins'
-outputs are always written. A published build never uses this shortcut.
+are unchanged (list pages show front-matter only); a feed when, in addition, none of its
+articles changed. Plain pages and other plugins' own files are always written. A published build never uses this shortcut.
 """
 
 from __future__ import annotations
@@ -342,17 +342,22 @@ class Preview:
             old = {}
         self.same_site = old.get("stamp") == self.stamp
         self.old = old.get("pages", {}) if self.same_site else {}
-        self.new: dict[str, str] = {}
+        # Each article's key (its front-matter and text), computed once: feeds need them first.
+        self.new: dict[str, str] = {
+            a.save_as: hashlib.sha1((_front_matter(a) + "\n" + a._content).encode()).hexdigest()
+            for a in _all_articles(generator)
+        }
         self.output = Path(generator.output_path)
         self.skipped = 0
         self.skipped_lists = 0
 
+    def same_article(self, article: Any) -> bool:
+        """True when the article's front-matter and text are those of the previous build."""
+        key = self.new.get(article.save_as)
+        return key is not None and self.old.get(article.save_as) == key
+
     def unchanged(self, article: Any) -> bool:
-        key = hashlib.sha1(
-            (_front_matter(article) + "\n" + article._content).encode("utf-8")
-        ).hexdigest()
-        self.new[article.save_as] = key
-        same = self.old.get(article.save_as) == key and (self.output / article.save_as).exists()
+        same = self.same_article(article) and (self.output / article.save_as).exists()
         self.skipped += same
         return same
 
@@ -402,6 +407,22 @@ class PreviewWriter(Writer):
             )
         preview.skipped_lists += len(names)
         return None
+
+    def write_feed(self, elements: Any, context: Any, path: Any = None, *args: Any, **kwargs: Any):
+        """A feed shows its newest articles' summaries (taken from their text): leave it as it
+        is when none of them changed, nor anything else (see :class:`PreviewWriter`)."""
+        preview = _previews.get(self.output_path)
+        shown = list(elements)[: self.settings["FEED_MAX_ITEMS"]]
+        if (
+            preview
+            and preview.same_site
+            and path
+            and os.path.exists(os.path.join(self.output_path, path))
+            and all(preview.same_article(a) for a in shown)
+        ):
+            preview.skipped_lists += 1
+            return None
+        return super().write_feed(elements, context, path, *args, **kwargs)
 
     def _page_names(
         self,

@@ -104,10 +104,16 @@ def test_preview_renders_only_the_edited_article(
 
     edited = sorted(site.glob("articles/*/*.md"))[3]
     edited.write_text(edited.read_text(encoding="utf-8") + "\nKalimat baru.\n", "utf-8")
+    feeds_before = {p: p.stat().st_mtime_ns for p in out.rglob("*.xml")}
     run()
     page = [a for a in articles if f"/{edited.stem}/" in a]
     assert rendered() == set(page)
     assert "Kalimat baru." in Path(page[0]).read_text(encoding="utf-8")
+    # Only the feeds that list the edited article are written again.
+    rewritten = {p for p, t in feeds_before.items() if p.stat().st_mtime_ns != t}
+    listing = {p for p in feeds_before if edited.stem in p.read_text(encoding="utf-8")}
+    assert rewritten - {out / "sitemap.xml"} == listing - {out / "sitemap.xml"}
+    assert listing and len(listing) < len(feeds_before) - 1
 
     # A front-matter change may show on other pages (related articles, lists): all rendered.
     before = max(p.stat().st_mtime_ns for p in out.rglob("*.html"))
