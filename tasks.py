@@ -172,15 +172,16 @@ def lint(c):
         "n": "number of synthetic articles (default 10000)",
         "seed": "random seed of the synthetic archive (default 1)",
         "no_browser": "skip the search measurement in headless Chromium",
+        "no_preview": "skip the preview builds (cold build only)",
     }
 )
-def bench(c, n=10000, seed=1, no_browser=False):
+def bench(c, n=10000, seed=1, no_browser=False, no_preview=False):
     """Benchmark a synthetic archive of N articles; writes bench-results/bench-N.json."""
     import json
 
     from arsip.bench import run
 
-    result = run.run(int(n), int(seed), browser=not no_browser)
+    result = run.run(int(n), int(seed), browser=not no_browser, preview=not no_preview)
     path = run.write(result)
     print(json.dumps(result, indent=2, ensure_ascii=False))
     print(run.summary(result))

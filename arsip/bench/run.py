@@ -94,6 +94,7 @@ def run(
     workdir: Path | None = None,
     browser: bool = True,
     log: Callable[[str], None] = print,
+    preview: bool = True,
 ) -> dict[str, Any]:
     """Run the whole benchmark for ``n`` articles and return its figures."""
     own = workdir is None
@@ -131,6 +132,9 @@ def run(
             log("Search page in headless Chromium ...")
             result["search"] = _search(output)
 
+        if not preview:
+            result["load_after"] = _load()
+            return result
         log("Preview: first build (content cache filled) ...")
         try:
             result["preview_first"] = _worker(content, output, cache, preview=True)
