@@ -57,7 +57,7 @@ def test_benchmark_runs_and_reports_sane_figures(tmp_path: Path) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["n"] == n and data["machine"]["cpus"] >= 1
     cold = data["cold"]
-    assert 0 < cold["pelican_s"] <= cold["wall_s"]
+    assert 0 < cold["pelican_s"] <= cold["wall_s"] and cold["cpu_ms_per_article"] > 0
     assert 0 < cold["pagefind_s"] < cold["wall_s"]
     assert cold["pelican_peak_mb"] > 20 and cold["pagefind_peak_mb"] > 1
     assert len(cold["load_before"]) == 3

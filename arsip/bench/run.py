@@ -123,6 +123,8 @@ def run(
         log(f"Cold build of {n} articles (Pelican + Pagefind) ...")
         cold = _worker(content, output, cache, preview=False)
         cold["ms_per_article"] = round(1000 * cold["pelican_s"] / n, 2)
+        # CPU time does not depend on the other processes of a shared machine; wall time does.
+        cold["cpu_ms_per_article"] = round(1000 * cold["pelican_cpu_s"] / n, 2)
         result["cold"] = cold
         log(json.dumps(cold))
         result["output"] = _folder_size(output, exclude="pagefind")
@@ -165,6 +167,8 @@ def summary(result: dict[str, Any]) -> str:
         f"load {cold['load_before']}",
         f"  cold build      {cold['wall_s']:7.1f} s  (Pelican {cold['pelican_s']:.1f} s = "
         f"{cold['ms_per_article']} ms/article, Pagefind {cold['pagefind_s']} s)",
+        f"  cold CPU        Pelican {cold['pelican_cpu_s']:.1f} s = "
+        f"{cold['cpu_ms_per_article']} ms/article, Pagefind {cold['pagefind_cpu_s']:.1f} s",
         f"  peak memory     Pelican {cold['pelican_peak_mb']:.0f} MB, "
         f"Pagefind {cold['pagefind_peak_mb']} MB",
         f"  preview rebuild {rebuild['wall_s']:7.1f} s after one edit "
