@@ -284,3 +284,17 @@ def test_timeline_bars_link_scroll_on_a_phone_and_follow_the_theme(
     page.keyboard.press("Enter")
     page.wait_for_url("**/arsip/2020/10/")
     assert "Gelar Apel Ikrar" in page.locator("main").inner_text()
+
+
+def test_archive_index_is_a_calendar_of_years_and_months(site: Path) -> None:
+    """arsip/ links every year and month that has articles (newest first), not every article:
+    a single page listing 10,000 articles would be megabytes on a phone."""
+    html = (site / "arsip/index.html").read_text(encoding="utf-8")
+    years = re.findall(r'href="/arsip/(\d{4})/"', html)
+    assert years == ["2024", "2020"]
+    months = re.findall(r'href="/arsip/(\d{4}/\d{2})/"', html)
+    assert months == ["2024/11", "2024/10", "2024/08", "2024/07", "2020/10"]
+    for month in months:
+        assert (site / "arsip" / month / "index.html").exists()
+    assert "/artikel/" not in html.split("<main", 1)[1]
+    assert "5 artikel, dari Oktober 2020 sampai November 2024" in html

@@ -82,6 +82,17 @@ class Timeline:
     #: Years with articles: (year, articles, URL of the year's archive page).
     years: list[tuple[int, int, str]] = field(default_factory=list)
 
+    def calendar(self) -> list[tuple[int, int, str, list[Month]]]:
+        """Years with articles, newest first, each with its months that have articles:
+        (year, articles, year archive URL, months newest first). The archive index renders it."""
+        by_year: dict[int, list[Month]] = {}
+        for month in self.months:
+            if month.count:
+                by_year.setdefault(month.year, []).append(month)
+        return [
+            (year, count, url, by_year[year][::-1]) for year, count, url in reversed(self.years)
+        ]
+
 
 def _month_index(d: dt.date) -> int:
     return d.year * 12 + d.month - 1
@@ -269,12 +280,20 @@ def draw(
 # --------------------------------------------------------------------------- signals
 
 
+def _compute(generator: ArticlesGenerator) -> None:
+    """Count once the articles are read, so that every page can use the result (the archive
+    index, written with Pelican's direct templates, renders the calendar of years and months)."""
+    generator.context["timeline"] = build_timeline(generator.articles, generator.settings)
+
+
 def _write(generator: ArticlesGenerator, writer: Writer) -> None:
     """Write the timeline page once Pelican has written the articles and month archives."""
     conf = plugin_settings(generator.settings)
     if not conf["save_as"]:
         return
-    timeline = build_timeline(generator.articles, generator.settings)
+    timeline = generator.context.get("timeline") or build_timeline(
+        generator.articles, generator.settings
+    )
     writer.write_file(
         conf["save_as"],
         generator.get_template(conf["template"]),
@@ -294,4 +313,5 @@ def _publish_url(pelican: Any) -> None:
 def register() -> None:
     """Connect to Pelican: the page is written after the articles."""
     signals.initialized.connect(_publish_url)
+    signals.article_generator_finalized.connect(_compute)
     signals.article_writer_finalized.connect(_write)
