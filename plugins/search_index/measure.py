@@ -11,6 +11,7 @@ on screen. The benchmark (``invoke bench``) calls it; so can a person::
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import gzip
 import http.server
@@ -110,7 +111,8 @@ def measure_search(
         "compressed": compress,
         "scenarios": {},
     }
-    try:
+
+    def visit_all() -> None:
         with sync_playwright() as p:
             browser = p.chromium.launch(
                 executable_path=chromium,
@@ -124,6 +126,12 @@ def measure_search(
                     )
             finally:
                 browser.close()
+
+    try:
+        # Playwright's sync API refuses to start in a thread that already runs one (a test
+        # session's browser, for instance): a thread of its own always works.
+        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(visit_all).result()
     finally:
         server.shutdown()
         server.server_close()
