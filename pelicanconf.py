@@ -83,8 +83,8 @@ PAGINATED_TEMPLATES = {
     "index": 20,
     "tag": 50,
     "period_archives": 100,
-    # "archives" is not paginated: archives.html lists every article (`dates`) on one page;
-    # paginated, each of its N/20 pages repeated the whole list (quadratic: 500 x 10,000).
+    # "archives" is not paginated: it is one page (years and months); paginated by `dates`,
+    # N/20 identical pages were written (each listed every article then: 500 x 10,000).
     # plugins/taxonomies detail pages, and the indexes that grow with the archive
     "region": 50,
     "official": 50,
