@@ -80,15 +80,8 @@ def serving(server: ThreadingHTTPServer) -> Iterator[None]:
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Published]:
     """The real content built for, and served under, a sub-path with an absolute URL."""
-    from pelican.plugins.sitemap import sitemap
-
     from arsip.build import build
 
-    # pelican-sitemap writes only for the first Pelican it saw since its last write; a build
-    # that another test stopped on purpose (invalid article) leaves that one behind, and the
-    # sitemap would silently be missing here.
-    sitemap.generator._main_pelican = None
-    sitemap.generator.page_queue = []
     out = tmp_path_factory.mktemp("published")
     server = serve_for_linkchecker(out, SUBPATH)
     url = f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
