@@ -135,6 +135,7 @@ JINJA_ENVIRONMENT = {
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
     "validation",  # schema validation of every article (arsip.schema); must come first
+    "parallel_build",  # reads and renders in one process per core (full builds)
     "fast_build",  # linear list scans, memoized URLs; incremental local preview
     "taxonomies",  # region/official/source/election pages, related articles, citations
     "timeline",  # lini-masa/: articles per month as an inline SVG, election milestones

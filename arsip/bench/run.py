@@ -169,7 +169,8 @@ def summary(result: dict[str, Any]) -> str:
         f"{cold['ms_per_article']} ms/article, Pagefind {cold['pagefind_s']} s)",
         f"  cold CPU        Pelican {cold['pelican_cpu_s']:.1f} s = "
         f"{cold['cpu_ms_per_article']} ms/article, Pagefind {cold['pagefind_cpu_s']:.1f} s",
-        f"  peak memory     Pelican {cold['pelican_peak_mb']:.0f} MB, "
+        f"  peak memory     Pelican {cold['pelican_peak_mb']:.0f} MB "
+        f"(+ workers {cold.get('pelican_worker_peak_mb', 0):.0f} MB), "
         f"Pagefind {cold['pagefind_peak_mb']} MB",
         f"  preview rebuild {rebuild['wall_s']:7.1f} s after one edit "
         f"(Pelican {rebuild['pelican_s']:.1f} s, Pagefind {rebuild.get('pagefind_s')} s)",

@@ -77,19 +77,41 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     else:
         build(output=args.output, content=args.content, **overrides)
     wall = time.perf_counter() - started
+    # Children of this process: parallel_build's forked workers (reading and rendering) and
+    # Pagefind; each plugin records its own children's figures (os.wait4), so they are apart.
+    workers = getattr(sys.modules.get("parallel_build.parallel_build"), "LAST_RUN", None)
+    index_run = getattr(sys.modules.get("search_index.search_index"), "LAST_RUN", None) or {}
+    worker_cpu = round(workers.worker_cpu_s, 2) if workers else 0.0
+    worker_peak = round(workers.worker_peak_mb, 1) if workers else 0.0
+    self_peak = _peak_mb(resource.RUSAGE_SELF)
     result = {
         "wall_s": round(wall, 2),
         "pelican_s": round(wall - pagefind["s"], 2),
         "pagefind_s": round(pagefind["s"], 2) if pagefind["runs"] else None,
-        "pelican_cpu_s": _cpu_s(resource.RUSAGE_SELF),
-        "pagefind_cpu_s": _cpu_s(resource.RUSAGE_CHILDREN),
-        "pelican_peak_mb": _peak_mb(resource.RUSAGE_SELF),
-        "pagefind_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN) if pagefind["runs"] else None,
+        "pelican_cpu_s": round(_cpu_s(resource.RUSAGE_SELF) + worker_cpu, 2),
+        "pelican_worker_cpu_s": worker_cpu,
+        "pelican_read_s": round(workers.read_s, 2) if workers else None,
+        "pelican_render_s": round(workers.render_s, 2) if workers else None,
+        "pagefind_cpu_s": index_run.get(
+            "cpu_s", round(_cpu_s(resource.RUSAGE_CHILDREN) - worker_cpu, 2)
+        ),
+        "pelican_peak_mb": self_peak,
+        # A worker's resident memory counts the pages it shares with this process again:
+        # the sum is an upper bound of what the build held at once while rendering.
+        "pelican_worker_peak_mb": worker_peak,
+        "pelican_peak_total_mb": round(self_peak + worker_peak, 1),
+        "pagefind_peak_mb": index_run.get("peak_mb", _peak_mb(resource.RUSAGE_CHILDREN))
+        if pagefind["runs"]
+        else None,
+        "pagefind_runs": index_run.get("runs", pagefind["runs"]),
     }
-    # The children's peak is the largest child's: Pagefind's only if it grew during its run
-    # (no other child is expected, but say so rather than guess).
+    # Without the plugin's own figure, the children's peak is the largest child's: Pagefind's
+    # only if it grew during its run (say so rather than guess).
     result["pagefind_peak_exact"] = bool(
-        pagefind["runs"] and result["pagefind_peak_mb"] > pagefind["children_peak_before"]
+        pagefind["runs"]
+        and (
+            "peak_mb" in index_run or result["pagefind_peak_mb"] > pagefind["children_peak_before"]
+        )
     )
     print(json.dumps(result), flush=True)
     return result

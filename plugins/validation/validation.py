@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from dataclasses import dataclass, field
 from typing import Any
 
 from pelican import signals
@@ -39,25 +40,64 @@ def _is_article(source_path: str, settings: dict[str, Any]) -> bool:
     return any(rel == p or rel.startswith(p.rstrip("/") + "/") for p in settings["ARTICLE_PATHS"])
 
 
+@dataclass
+class Prepared:
+    """What :meth:`ArchiveReader.prepare` makes of one file: plain, picklable data.
+
+    Splitting reading this way lets plugins/parallel_build prepare files in other processes
+    (parsing, validation and Markdown are most of the reading time); Pelican's own metadata
+    processing, which makes objects tied to this process, stays in :meth:`ArchiveReader.read`.
+    """
+
+    shown: str
+    is_article: bool
+    problems: list[schema.Problem]
+    meta: dict[str, Any] = field(default_factory=dict)
+    fingerprint: str = ""
+    html: str = ""
+
+
 class ArchiveReader(YAMLMetadataReader):
     """Markdown with YAML front-matter, validated against the archive schema."""
 
-    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: Files prepared ahead (by plugins/parallel_build), keyed by absolute path; each is
+        #: used once by :meth:`read`.
+        self.prepared: dict[str, Prepared] = {}
+
+    def prepare(self, source_path: str) -> Prepared:
+        """Parse, validate and render one file (no Pelican objects: may run in a worker)."""
         shown = _display_path(source_path, self.settings)
         parsed = schema.read_article(source_path)
         parsed.path = shown
         article = _is_article(source_path, self.settings)
         problems = schema.validate(parsed) if article else parsed.problems
         if problems:
-            _problems.setdefault(self.settings["PATH"], []).extend(problems)
+            return Prepared(shown, article, problems)
+        return Prepared(
+            shown,
+            article,
+            [],
+            dict(parsed.meta),
+            schema.body_fingerprint(parsed.body) if article else "",
+            self._md.reset().convert(parsed.body),
+        )
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        prepared = self.prepared.pop(os.path.abspath(source_path), None)
+        if prepared is None:
+            prepared = self.prepare(source_path)
+        if prepared.problems:
+            _problems.setdefault(self.settings["PATH"], []).extend(prepared.problems)
             # Pelican skips a document whose status is "skip" without logging it as a crash.
-            return "", {"status": "skip", "title": shown}
-        metadata = self._parse_yaml_metadata(dict(parsed.meta), source_path)
-        if article:
-            metadata["fingerprint"] = schema.body_fingerprint(parsed.body)
-            metadata["source_path_shown"] = shown
-        self._md.Meta = {k: [str(v)] for k, v in parsed.meta.items()}
-        return self._md.reset().convert(parsed.body), metadata
+            return "", {"status": "skip", "title": prepared.shown}
+        metadata = self._parse_yaml_metadata(dict(prepared.meta), source_path)
+        if prepared.is_article:
+            metadata["fingerprint"] = prepared.fingerprint
+            metadata["source_path_shown"] = prepared.shown
+        self._md.Meta = {k: [str(v)] for k, v in prepared.meta.items()}
+        return prepared.html, metadata
 
 
 def _add_reader(readers: Any) -> None:
