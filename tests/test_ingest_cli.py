@@ -187,3 +187,16 @@ def test_entry_point(tmp_path: Path) -> None:
     assert "review: tags" in proc.stdout
     assert "region:    Kota Solok" in proc.stdout
     assert shutil.which("true")  # the environment above kept a PATH
+
+
+def test_a_folder_of_many_files_shows_progress(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(21):
+        text = GOOD.replace("5/9/2024", f"{i + 1}/9/2024")
+        (raw / f"artikel-{i:02}.txt").write_text(text, encoding="utf-8")
+    _, _, err = run([raw], tmp_path / "drafts")
+    # Not a terminal: one plain line at the end (and one every few seconds before it).
+    assert "Mengolah artikel: 21/21 (100%)" in err
+    _, _, err = run(sorted(raw.iterdir())[:3], tmp_path / "few")
+    assert "Mengolah artikel" not in err

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TextIO
 
 from arsip import dedup, schema
 from arsip.ingest import write
 from arsip.ingest.core import Draft, IngestError, extract
+from arsip.progress import progress
+
+#: From this many raw files on, ingest shows its progress on stderr.
+PROGRESS_FROM = 20
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DEFAULT_DEST = ROOT / "content" / "articles"
@@ -147,19 +152,27 @@ def ingest_paths(
         return 1
     archive = _archive(dest)
     written = 0
-    for path in files:
-        try:
-            ingest_file(path, dest, archive, out)
-            written += 1
-        except IngestError as exc:
-            failed += 1
-            print(f"{path}: error: {exc}", file=err)
-        except Exception as exc:  # a bug must not stop the other files, nor pass unseen
-            failed += 1
-            print(
-                f"{path}: error: unexpected {type(exc).__name__}: {exc} (a bug: please report)",
-                file=err,
-            )
+    # A folder of many files shows its progress (a bar in a terminal, plain lines in CI).
+    with (
+        progress(len(files), "Mengolah artikel", stream=err)
+        if len(files) >= PROGRESS_FROM
+        else (nullcontext()) as bar
+    ):
+        for path in files:
+            try:
+                ingest_file(path, dest, archive, out)
+                written += 1
+            except IngestError as exc:
+                failed += 1
+                print(f"{path}: error: {exc}", file=err)
+            except Exception as exc:  # a bug must not stop the other files, nor pass unseen
+                failed += 1
+                print(
+                    f"{path}: error: unexpected {type(exc).__name__}: {exc} (a bug: please report)",
+                    file=err,
+                )
+            if bar is not None:
+                bar.advance()
     print(f"{written} draft(s) written to {dest}, {failed} file(s) failed", file=err)
     return 1 if failed else 0
 

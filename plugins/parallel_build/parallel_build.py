@@ -24,16 +24,20 @@ import logging
 import multiprocessing
 import os
 import pickle
+import sys
 import tempfile
 import time
 import traceback
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
 from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
+
+from arsip.progress import progress
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +46,8 @@ DEFAULTS: dict[str, Any] = {
     "processes": 0,  # 0: one per core (os.cpu_count())
     # Below this many files or pages, one process does it (a fork costs more than it saves).
     "min_items": 2,
+    # From this many files or pages on, each phase shows its progress on stderr.
+    "progress_from": 1000,
 }
 
 
@@ -52,6 +58,7 @@ class Config:
     enabled: bool
     processes: int
     min_items: int
+    progress_from: int
 
 
 def config(settings: dict[str, Any]) -> Config:
@@ -65,7 +72,14 @@ def config(settings: dict[str, Any]) -> Config:
     # writer set a value in the shared context while rendering, which a recorded page would miss.
     enabled = bool(raw["enabled"]) and not settings.get("RELATIVE_URLS")
     enabled = enabled and not (settings.get("FAST_BUILD") or {}).get("preview")
-    return Config(enabled, max(1, processes), int(raw["min_items"]))
+    return Config(enabled, max(1, processes), int(raw["min_items"]), int(raw["progress_from"]))
+
+
+def _bar(total: int, label: str, cfg: Config) -> Callable[[], AbstractContextManager[Any]] | None:
+    """A progress bar on stderr (plain lines when not in a terminal), for big builds only."""
+    if total < cfg.progress_from:
+        return None
+    return lambda: progress(total, label, stream=sys.stderr)
 
 
 class ParallelBuildError(RuntimeError):
@@ -92,7 +106,11 @@ LAST_RUN = Stats()
 
 
 def fork_map(
-    func: Callable[[Any], Any], items: Sequence[Any], processes: int, chunk: int = 16
+    func: Callable[[Any], Any],
+    items: Sequence[Any],
+    processes: int,
+    chunk: int = 16,
+    bar: Callable[[], AbstractContextManager[Any]] | None = None,
 ) -> list[Any]:
     """``[func(x) for x in items]`` computed by ``processes`` forked processes, in order.
 
@@ -100,21 +118,33 @@ def fork_map(
     a process that drew cheap pages takes more (a fixed split left one process idle for
     seconds). This process works too; each child sends its ``(index, result)`` pairs back
     through a temporary file. A child's exception is raised here with its traceback.
+    ``bar`` makes a progress bar (``update(count)``), started once the children are (a bar's
+    drawing thread must not be running at a fork: a child could inherit a held lock).
     """
     n = max(1, min(processes, len(items)))
     if n == 1:
-        return [func(x) for x in items]
+        with bar() if bar else nullcontext(None) as shown:
+            results = []
+            for x in items:
+                results.append(func(x))
+                if shown:
+                    shown.update(len(results))
+        return results
     counter = multiprocessing.get_context("fork").Value("q", 0)
 
-    def work() -> list[tuple[int, Any]]:
-        done = []
+    def work(report: Callable[[int], None] | None = None) -> list[tuple[int, Any]]:
+        results = []
         while True:
             with counter.get_lock():
                 start = counter.value
                 counter.value = start + chunk
             if start >= len(items):
-                return done
-            done.extend((i, func(items[i])) for i in range(start, min(start + chunk, len(items))))
+                return results
+            if report:
+                report(min(start, len(items)))
+            results.extend(
+                (i, func(items[i])) for i in range(start, min(start + chunk, len(items)))
+            )
 
     children: list[tuple[int, str]] = []
     for _ in range(1, n):
@@ -136,8 +166,11 @@ def fork_map(
     results: list[Any] = [None] * len(items)
     errors: list[str] = []
     try:
-        for i, result in work():
-            results[i] = result
+        with bar() if bar else nullcontext(None) as shown:
+            for i, result in work(shown.update if shown else None):
+                results[i] = result
+            if shown:
+                shown.update(len(items))
     finally:
         for pid, path in children:
             _, status, usage = os.wait4(pid, 0)
@@ -188,9 +221,10 @@ def _prepare_all(generator: Any) -> None:
     for reader, paths in by_reader.values():
         if len(paths) < cfg.min_items:
             continue
-        reader.prepared.update(
-            zip(paths, fork_map(reader.prepare, paths, cfg.processes), strict=True)
+        prepared = fork_map(
+            reader.prepare, paths, cfg.processes, bar=_bar(len(paths), "Membaca artikel", cfg)
         )
+        reader.prepared.update(zip(paths, prepared, strict=True))
         LAST_RUN.read_files += len(paths)
     LAST_RUN.read_s = time.perf_counter() - started
     LAST_RUN.phases.append("read")
@@ -273,11 +307,11 @@ def _reset_stats(pelican: Any) -> None:
     LAST_RUN = Stats()
 
 
-def render_jobs(writer: ParallelWriter, processes: int) -> int:
+def render_jobs(writer: ParallelWriter, processes: int, cfg: Config) -> int:
     """Render every recorded job in ``processes`` processes; return how many there were."""
     jobs, writer.jobs = writer.jobs, []
     started = time.perf_counter()
-    fork_map(writer.run_job, jobs, processes)
+    fork_map(writer.run_job, jobs, processes, bar=_bar(len(jobs), "Menulis halaman", cfg))
     LAST_RUN.rendered = len(jobs)
     LAST_RUN.render_s = time.perf_counter() - started
     LAST_RUN.phases.append("render")
@@ -290,7 +324,7 @@ def _finalized(pelican: Any) -> None:
         return
     cfg = config(pelican.settings)
     processes = cfg.processes if len(writer.jobs) >= cfg.min_items else 1
-    count = render_jobs(writer, processes)
+    count = render_jobs(writer, processes, cfg)
     log.info(
         "parallel_build: rendered %d pages and feeds in %d processes (%.1f s)",
         count,

@@ -94,3 +94,16 @@ def test_off_in_preview_and_with_relative_urls() -> None:
     assert pb.config({"PARALLEL_BUILD": {"processes": 0}}).processes == (os.cpu_count() or 1)
     with pytest.raises(ValueError, match="unknown key"):
         pb.config({"PARALLEL_BUILD": {"procs": 2}})
+
+
+def test_big_builds_show_progress_in_plain_lines(
+    content: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    _build(content, tmp_path / "out", processes=2, min_items=1, progress_from=10)
+    err = capfd.readouterr().err
+    # Not a terminal (as in CI): one plain line per phase at the end, none drawn by Rich.
+    assert "Membaca artikel: 60/60 (100%)" in err
+    rendered = pb.LAST_RUN.rendered
+    assert f"Menulis halaman: {rendered}/{rendered} (100%)" in err
+    _build(content, tmp_path / "quiet", processes=2, min_items=1)  # below progress_from
+    assert "Membaca artikel" not in capfd.readouterr().err
