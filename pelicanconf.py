@@ -142,6 +142,7 @@ PLUGINS = [
     "exports",  # data/articles.json and data/articles.csv
     "pelican.plugins.sitemap",
     "sitemap_lastmod",  # list pages dated by the newest article, not the build time
+    "sitemap_index",  # above 50,000 URLs/50 MB: sitemap.xml indexes sitemap-N.xml parts
     "search_index",  # Pagefind index + browse data of the written site; keep it last
 ]
 SEARCH_INDEX = {  # plugins/search_index (defaults: search_index.DEFAULTS)

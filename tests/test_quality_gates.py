@@ -7,7 +7,8 @@ site URL, into a temporary folder and served on 127.0.0.1.
 - Accessibility: axe-core (npm ``axe-core``) in headless Chromium finds no violation on every
   page type, in light and in dark mode.
 - Feeds are well-formed, valid Atom (feedparser, no bozo, required elements); sitemap.xml is
-  valid against the sitemaps.org schema (tests/schemas/sitemap.xsd).
+  valid against the sitemaps.org schema (tests/schemas/sitemap.xsd), and so are an index of
+  its parts (tests/schemas/siteindex.xsd) and the parts when it is split (plugins/sitemap_index).
 
 All checkers are installed by ``./dev test`` (Debian Java/Chromium, npm packages) and the
 ``test`` extra of pyproject.toml.
@@ -36,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SITEMAP_XSD = Path(__file__).resolve().parent / "schemas" / "sitemap.xsd"
+SITEINDEX_XSD = Path(__file__).resolve().parent / "schemas" / "siteindex.xsd"
 SUBPATH = "/arsip-gates"
 
 pytestmark = pytest.mark.slow
@@ -361,20 +363,48 @@ def test_atom_feeds_are_valid(published: Published) -> None:
     assert not problems, "\n".join(problems)
 
 
-def test_sitemap_is_valid_against_the_sitemaps_org_schema(published: Published) -> None:
+def sitemap_urls(folder: Path, url: str) -> list[str]:
+    """The page URLs of ``folder/sitemap.xml``, each file checked against the sitemaps.org
+    schemas: one urlset, or an index (absolute locs under ``url``) of urlset parts."""
     from lxml import etree
 
-    schema = etree.XMLSchema(etree.parse(str(SITEMAP_XSD)))
-    doc = etree.parse(str(published.path / "sitemap.xml"))
-    assert schema.validate(doc), "\n".join(str(e) for e in schema.error_log)
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    locs = doc.xpath("//s:url/s:loc/text()", namespaces=ns)
+    urlset = etree.XMLSchema(etree.parse(str(SITEMAP_XSD)))
+    doc = etree.parse(str(folder / "sitemap.xml"))
+    files = [doc]
+    if doc.getroot().tag == f"{{{ns['s']}}}sitemapindex":
+        siteindex = etree.XMLSchema(etree.parse(str(SITEINDEX_XSD)))
+        assert siteindex.validate(doc), "\n".join(str(e) for e in siteindex.error_log)
+        files = []
+        for loc in doc.xpath("//s:sitemap/s:loc/text()", namespaces=ns):
+            assert loc.startswith(url + "/"), loc
+            files.append(etree.parse(str(folder / loc[len(url) + 1 :])))
+    locs = []
+    for part in files:
+        assert urlset.validate(part), "\n".join(str(e) for e in urlset.error_log)
+        locs += part.xpath("//s:url/s:loc/text()", namespaces=ns)
+    return locs
+
+
+def test_sitemap_is_valid_against_the_sitemaps_org_schema(published: Published) -> None:
+    locs = sitemap_urls(published.path, published.url)
     assert len(locs) > 10
     for loc in locs:
         assert loc.startswith(published.url + "/"), loc
         rel = loc[len(published.url) + 1 :]
         target = published.path / rel
         assert (target / "index.html").exists() or target.is_file(), f"{loc} has no page"
+
+
+def test_the_sitemap_split_in_parts_is_valid_too(published: Published, tmp_path: Path) -> None:
+    """The site's own sitemap, split as above 50,000 URLs: an index of valid parts, same URLs."""
+    from sitemap_index.sitemap_index import Config, split_sitemap
+
+    shutil.copy(published.path / "sitemap.xml", tmp_path / "sitemap.xml")
+    whole = sitemap_urls(tmp_path, published.url)
+    parts = split_sitemap(tmp_path, published.url, Config(max_urls=7, max_bytes=52_428_800))
+    assert len(parts) >= 2
+    assert sitemap_urls(tmp_path, published.url) == whole
 
 
 def test_sitemap_schema_rejects_a_bad_sitemap() -> None:
