@@ -10,9 +10,9 @@ the whole build state, so nothing but plain results crosses between them):
   message and order stays what it was.
 - **Rendering.** The writer runs every ``write_file``/``write_feed`` call as Pelican does
   (pagination, overwrite checks, pelican-sitemap's ``content_written`` notification) but only
-  records what the template would render; on ``finalized``, before any other plugin looks at
-  the output, the recorded pages and feeds are rendered and written by ``processes``
-  processes. The output is byte-identical to a serial build (tests).
+  records what the template would render; once the articles and pages generators are done
+  (:class:`RenderStep`, before ``finalized``, where the search index reads the output), the
+  recorded pages and feeds are rendered and written by ``processes`` processes. The output is byte-identical to a serial build (tests).
 
 Off in local preview (fast_build's writer then renders only what changed) and with relative
 URLs (Pelican's writer changes a shared value while rendering those).
@@ -318,11 +318,8 @@ def render_jobs(writer: ParallelWriter, processes: int, cfg: Config) -> int:
     return len(jobs)
 
 
-def _finalized(pelican: Any) -> None:
-    writer = _writers.pop(pelican.output_path, None)
-    if writer is None:
-        return
-    cfg = config(pelican.settings)
+def _render_recorded(settings: dict[str, Any], writer: ParallelWriter) -> None:
+    cfg = config(settings)
     processes = cfg.processes if len(writer.jobs) >= cfg.min_items else 1
     count = render_jobs(writer, processes, cfg)
     log.info(
@@ -333,8 +330,42 @@ def _finalized(pelican: Any) -> None:
     )
 
 
+class RenderStep:
+    """Renders the recorded pages, as a generator that Pelican runs after the articles and
+    pages generators (the only ones that write through the writer) and before ``finalized``.
+
+    Not a ``finalized`` receiver: blinker calls receivers in no fixed order, and the search
+    index (a ``finalized`` receiver) must find the pages written.
+    """
+
+    def __init__(self, *args: Any, settings: dict[str, Any], output_path: str, **kwargs: Any):
+        self.settings, self.output_path = settings, output_path
+
+    def generate_output(self, writer: Writer) -> None:
+        """Render and write every page and feed recorded so far."""
+        if isinstance(writer, ParallelWriter) and writer.jobs:
+            _render_recorded(self.settings, writer)
+
+
+def _get_generators(pelican: Any) -> type | None:
+    return RenderStep if config(pelican.settings).enabled else None
+
+
+def _finalized(pelican: Any) -> None:
+    writer = _writers.pop(pelican.output_path, None)
+    if writer is not None and writer.jobs:
+        # Only a generator that writes after RenderStep leaves pages here: render them rather
+        # than leave empty files (the search index may already have run: say so).
+        log.warning(
+            "parallel_build: %d pages were written after the render step; rendered now",
+            len(writer.jobs),
+        )
+        _render_recorded(pelican.settings, writer)
+
+
 def register() -> None:
     signals.initialized.connect(_reset_stats)
     signals.article_generator_preread.connect(_prepare_all)
     signals.get_writer.connect(_get_writer)
+    signals.get_generators.connect(_get_generators)
     signals.finalized.connect(_finalized)

@@ -69,8 +69,13 @@ def test_invalid_article_still_stops_the_build(content: Path, tmp_path: Path) ->
 def test_fork_map_keeps_order_and_spreads_work() -> None:
     items = list(range(200))
     assert pb.fork_map(lambda x: (x * x, os.getpid()), items, 2, chunk=3)[5][0] == 25
-    pids = {pid for _, pid in pb.fork_map(lambda x: (x, os.getpid()), items, 2, chunk=1)}
-    assert os.getpid() in pids  # this process works too
+
+    def slow(x: int) -> int:
+        time.sleep(0.005)  # long enough that neither process can take every item alone
+        return os.getpid()
+
+    pids = set(pb.fork_map(slow, items[:100], 2, chunk=1))
+    assert len(pids) == 2 and os.getpid() in pids  # a child and this process both work
     assert [r for r, _ in pb.fork_map(lambda x: (x, 0), items, 2)] == items
 
 
@@ -107,3 +112,22 @@ def test_big_builds_show_progress_in_plain_lines(
     assert f"Menulis halaman: {rendered}/{rendered} (100%)" in err
     _build(content, tmp_path / "quiet", processes=2, min_items=1)  # below progress_from
     assert "Membaca artikel" not in capfd.readouterr().err
+
+
+def test_pages_are_written_before_finalized(content: Path, tmp_path: Path) -> None:
+    """The search index reads the pages on ``finalized``: none may be empty by then."""
+    from pelican import signals
+
+    empty: list[str] = []
+
+    def look(pelican: object) -> None:
+        out = Path(pelican.output_path)  # type: ignore[attr-defined]
+        empty.extend(str(p) for p in out.rglob("*.html") if p.stat().st_size == 0)
+        empty.append("looked")
+
+    signals.finalized.connect(look)
+    try:
+        _build(content, tmp_path / "out", processes=2, min_items=1)
+    finally:
+        signals.finalized.disconnect(look)
+    assert empty == ["looked"]
