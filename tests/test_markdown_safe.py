@@ -39,3 +39,68 @@ def test_safe_links_are_kept(md: markdown.Markdown) -> None:
 def test_image_keeps_its_alt_text_in_place(md: markdown.Markdown) -> None:
     html = md.reset().convert("Awal ![foto apel](https://x.example/a.png) akhir")
     assert html == "<p>Awal foto apel akhir</p>"
+
+
+# --------------------------------------------------------------------------- FastPatternsExtension
+
+
+def test_faster_patterns_match_like_the_originals() -> None:
+    """Each replacement finds the same matches (spans and groups) as Python-Markdown's regex,
+    from any start position, on random text made of the characters that matter to them."""
+    import random
+    import re
+
+    from arsip.markdown_safe import FASTER_PATTERNS
+
+    rnd = random.Random(6)
+    chars = "ab \\`[]!.-\n*_"
+    texts = ["".join(rnd.choice(chars) for _ in range(rnd.randint(0, 24))) for _ in range(30000)]
+    for slow, fast in FASTER_PATTERNS.items():
+        a, b = re.compile(slow, re.DOTALL), re.compile(fast, re.DOTALL)
+        assert a.groups == b.groups
+        for text in texts:
+            for start in {0, len(text) // 3}:
+                found_a = [(m.span(), m.regs) for m in a.finditer(text, start)]
+                found_b = [(m.span(), m.regs) for m in b.finditer(text, start)]
+                assert found_a == found_b, (slow, text, start)
+
+
+SETTINGS = {
+    "extensions": ["arsip.markdown_safe", "markdown.extensions.smarty"],
+    "extension_configs": {"markdown.extensions.smarty": {"smart_quotes": False}},
+    "output_format": "html",
+}
+
+
+def test_fast_patterns_extension_replaces_every_known_pattern() -> None:
+    """Every slow pattern registered by the site's extensions gets its faster form (a newer
+    Python-Markdown that changed one of them makes this fail rather than silently slow)."""
+    from markdown.treeprocessors import InlineProcessor
+
+    from arsip.markdown_safe import FASTER_PATTERNS
+
+    def regexes(md: markdown.Markdown) -> list[str]:
+        processors = [tp for tp in md.treeprocessors if isinstance(tp, InlineProcessor)]
+        return [p.compiled_re.pattern for tp in processors for p in tp.inlinePatterns]
+
+    plain = regexes(markdown.Markdown(**SETTINGS))
+    assert set(FASTER_PATTERNS) <= set(plain)
+    extensions = [*SETTINGS["extensions"], "arsip.markdown_safe:FastPatternsExtension"]
+    fast = regexes(markdown.Markdown(**{**SETTINGS, "extensions": extensions}))
+    assert fast == [FASTER_PATTERNS.get(r, r) for r in plain]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Kata -- kata --- kata ---- kata - kata...... dan... lalu.... `kode -- ...`",
+        "Tautan [a](/x) ![g](/g.png) \\[bukan\\] !\\[ [ref] [ref]: /y",
+        "``kode ` dalam`` \\`bukan kode\\` \\\\`kode\\\\` \\\\\\`x`",
+        "*miring* **tebal** _garis_ __bawah__ <https://a.example> &amp; &#169;  \nbaris",
+        "> kutipan -- ...\n\n- satu -- dua\n- tiga...\n\n1. empat",
+    ],
+)
+def test_fast_patterns_extension_changes_no_output(source: str) -> None:
+    extensions = [*SETTINGS["extensions"], "arsip.markdown_safe:FastPatternsExtension"]
+    fast = markdown.Markdown(**{**SETTINGS, "extensions": extensions})
+    assert fast.convert(source) == markdown.Markdown(**SETTINGS).convert(source)
