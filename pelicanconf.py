@@ -151,7 +151,7 @@ PLUGINS = [
     "search_index",  # Pagefind index + browse data of the written site; keep it last
 ]
 SEARCH_INDEX = {  # plugins/search_index (defaults: search_index.DEFAULTS)
-    "glob": "artikel/**/*.html",  # only article pages are indexed
+    "glob": "artikel/{year}/**/*.html",  # only article pages, one Pagefind index per year
 }
 SITEMAP = {
     "format": "xml",

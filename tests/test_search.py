@@ -1,6 +1,7 @@
 """The search page in Chromium: Pagefind queries, filters, sorting, the URL, highlighting.
 
 Every test runs twice: on the site built at the root and on the site built for a sub-path.
+The seed articles span two years (four in 2024, one in 2020), so two Pagefind indexes.
 """
 
 from __future__ import annotations
@@ -136,6 +137,96 @@ def test_empty_query_browses_without_pagefind(page, base: str) -> None:
     wait_results(page)
     assert len(result_links(page)) == SEED_COUNT
     assert "Pilkada 2024 (4)" in page.locator("fieldset", has_text="Pemilihan").inner_text()
+
+
+def index_requests(page) -> list[str]:
+    """Start recording which year's Pagefind index the page opens, in order."""
+    years: list[str] = []
+    page.on(
+        "request",
+        lambda r: (
+            years.append(r.url.split("/pagefind/")[1].split("/")[0])
+            if "/pagefind-entry.json" in r.url
+            else None
+        ),
+    )
+    return years
+
+
+def test_query_searches_each_year_newest_first(page, base: str) -> None:
+    years = index_requests(page)
+    wasm: list[str] = []
+    page.on("request", lambda r: wasm.append(r.url) if "/wasm." in r.url else None)
+    open_search(page, base, "?q=netralitas")
+    assert years == ["2024", "2020"]
+    # Results from both years, newest first; the count is complete.
+    dates = result_dates(page)
+    assert [d[:4] for d in dates] == ["2024"] * 4 + ["2020"]
+    assert page.inner_text("#cari-status") == "5 artikel cocok dengan “netralitas”"
+    # Every year's index uses the same WebAssembly: fetched once, from the shared folder.
+    assert wasm == [f"{base}/pagefind/wasm.id.pagefind"]
+
+
+def test_oldest_first_searches_the_oldest_year_first(page, base: str) -> None:
+    years = index_requests(page)
+    open_search(page, base, "?q=netralitas&urut=lama")
+    assert years == ["2020", "2024"]
+    assert [d[:4] for d in result_dates(page)] == ["2020"] + ["2024"] * 4
+
+
+def test_years_without_a_matching_article_are_searched_last(page, base: str) -> None:
+    years = index_requests(page)
+    # Only the 2020 article is about Pilkada 2020: 2024 is opened only for the counts.
+    open_search(page, base, "?q=netralitas&pemilihan=Pilkada+2020")
+    assert years == ["2020", "2024"]
+    assert len(result_links(page)) == 1
+    assert "Pilkada 2024 (4)" in page.locator("fieldset", has_text="Pemilihan").inner_text()
+
+
+def hold_year(page, year: str) -> list:
+    """Hold back the requests for one year's index until the returned list is released."""
+    held: list = []
+    # On the context, ahead of the page fixture's guard, which gets them on release.
+    page.context.route(f"**/pagefind/{year}/**", lambda route: held.append(route))
+    return held
+
+
+def release(page, year: str, held: list) -> None:
+    page.context.unroute(f"**/pagefind/{year}/**")
+    for route in held:
+        route.fallback()
+
+
+def test_first_results_show_before_the_other_years(page, base: str) -> None:
+    held = hold_year(page, "2020")
+    page.goto(f"{base}/cari/?q=netralitas")
+    # 2024's four results are final (no 2020 article is newer): on screen at once, the
+    # count says more may come.
+    page.wait_for_function("document.querySelectorAll('#cari-hasil li').length === 4")
+    assert page.get_attribute("#cari", "aria-busy") == "true"
+    assert page.inner_text("#cari-status") == (
+        "Sejauh ini 4 artikel cocok dengan “netralitas”; masih mencari di tahun lain…"
+    )
+    assert held, "2020's index was not asked for"
+    release(page, "2020", held)
+    wait_results(page)
+    assert len(result_links(page)) == SEED_COUNT
+    assert page.inner_text("#cari-status") == "5 artikel cocok dengan “netralitas”"
+
+
+def test_relevance_waits_for_every_year(page, base: str) -> None:
+    held = hold_year(page, "2020")
+    page.goto(f"{base}/cari/?q=netralitas&urut=cocok")
+    page.wait_for_function(
+        "document.getElementById('cari-status').textContent.includes('(1 dari 2)')"
+    )
+    assert page.inner_text("#cari-status") == (
+        "Mengurutkan menurut kecocokan: mencari di semua tahun (1 dari 2)…"
+    )
+    assert result_links(page) == []
+    release(page, "2020", held)
+    wait_results(page)
+    assert len(result_links(page)) == SEED_COUNT
 
 
 def test_header_box_leads_to_search(page, base: str) -> None:

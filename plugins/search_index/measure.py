@@ -27,15 +27,20 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Text types a static host compresses on the fly (GitHub Pages does for these).
 COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".xml", ".svg", ".txt"}
 
-# Marks the time the first result appears, measured from navigation start.
+# Marks when the first result appears and when the search is complete (the page drops
+# aria-busy once the count and the filter panel's counts are final), from navigation start.
 _OBSERVER = """
 (() => {
   const watch = () => {
     const list = document.getElementById("cari-hasil");
-    if (!list) return setTimeout(watch, 5);
+    const app = document.getElementById("cari");
+    if (!list || !app) return setTimeout(watch, 5);
     new MutationObserver((_, obs) => {
       if (list.children.length) { window.__firstResult = performance.now(); obs.disconnect(); }
     }).observe(list, { childList: true });
+    new MutationObserver(() => {
+      if (!app.hidden && !app.hasAttribute("aria-busy")) window.__complete = performance.now();
+    }).observe(app, { attributes: true, attributeFilter: ["aria-busy", "hidden"] });
   };
   document.addEventListener("DOMContentLoaded", watch);
 })();
@@ -88,12 +93,15 @@ def measure_search(
     """Serve ``site_dir`` and measure the search page in headless Chromium, cold cache.
 
     Returns ``{"query": "...", "region": "...", "compressed": bool, "scenarios": {name: {
-    "url", "bytes", "search_bytes", "bytes_to_first_result", "requests", "ms_to_first_result",
-    "status", "files"}}}`` for the
-    scenarios ``query`` (one word), ``filtered_query`` (the word and the most frequent
+    "url", "bytes", "search_bytes", "requests", "bytes_to_first_result",
+    "requests_to_first_result", "ms_to_first_result", "ms_to_complete", "status", "files"}}}``
+    for the scenarios ``query`` (one word), ``filtered_query`` (the word and the most frequent
     region), ``browse`` (empty query) and ``browse_filtered`` (empty query, one region).
-    ``bytes`` counts every transfer of the visit (page, styles, scripts, data); ``search_bytes``
-    only the search's own files (Pagefind bundle, browse data, the search script).
+    ``bytes`` and ``requests`` count every transfer of the visit (page, styles, scripts, data),
+    the ``*_to_first_result`` figures what had arrived when the first result showed;
+    ``search_bytes`` only the search's own files (Pagefind bundle, browse data, the search
+    script). ``ms_to_complete``: until the result count and the filter panel's counts are
+    final (the search page searches the years of the index one after another).
     """
     from playwright.sync_api import sync_playwright
 
@@ -164,6 +172,7 @@ def _measure_one(browser: Any, url: str) -> dict[str, Any]:
             timeout=60_000,
         )
         ms = page.evaluate("window.__firstResult ?? null")
+        complete_ms = page.evaluate("window.__complete ?? null")
         first_at = page.evaluate(
             "window.__firstResult == null ? null : performance.timeOrigin + window.__firstResult"
         )
@@ -172,6 +181,9 @@ def _measure_one(browser: Any, url: str) -> dict[str, Any]:
     finally:
         context.close()
     search = ("/pagefind/", "/cari/data/", "/theme/js/cari.js")
+    early = {
+        u: n for u, n in sizes.items() if first_at is not None and ends.get(u, 0) <= first_at + 1
+    }
     return {
         "url": url,
         "bytes": sum(sizes.values()),
@@ -181,10 +193,10 @@ def _measure_one(browser: Any, url: str) -> dict[str, Any]:
         },
         "requests": len(sizes),
         # What had arrived when the first result showed (the filter panel's counts come after).
-        "bytes_to_first_result": None
-        if first_at is None
-        else sum(n for u, n in sizes.items() if ends.get(u, 0) <= first_at + 1),
+        "bytes_to_first_result": None if first_at is None else sum(n for u, n in early.items()),
+        "requests_to_first_result": None if first_at is None else len(early),
         "ms_to_first_result": round(ms) if ms is not None else None,
+        "ms_to_complete": round(complete_ms) if complete_ms is not None else None,
         "status": status,
     }
 

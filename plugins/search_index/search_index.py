@@ -1,29 +1,44 @@
-"""Make the built site searchable: a Pagefind index plus a compact metadata file.
+"""Make the built site searchable: a Pagefind index per year plus compact metadata files.
 
 Runs on Pelican's ``finalized`` signal (after every page is written), so ``pelican content``
 alone produces a searchable site. Two outputs:
 
-- ``pagefind/``: Pagefind's index of the article pages only (``artikel/**/*.html``; the
-  article template marks the body, filters, metadata and the date sort key). The bundled
-  Pagefind binary runs as a subprocess: Pagefind's Python API sleeps 0.1 s per response, and
-  a separate process lets the benchmark measure Pagefind's memory on its own.
+- ``pagefind/``: Pagefind's index of the article pages only, in slices: one Pagefind run per
+  year of the articles (``artikel/<year>/**/*.html``) into ``pagefind/<year>/``. The article
+  template marks the body, filters, metadata and the date sort key. Slices keep Pagefind's
+  memory to that of one year (one run over 10,000 pages peaked at 1.4-1.6 GB, a year at
+  about 240 MB) and its search fast: Pagefind's search time grows faster than the number of
+  pages that match (a word on 93 % of 10,000 pages took 1-2.7 s, on one year's 1,300 pages
+  about 40 ms), and the search page needs only the newest (or oldest) year for its first
+  page of results when sorting by date. Pagefind's runtime (``pagefind.js``, the highlight
+  script, the WebAssembly) is the same for every slice: it is moved to ``pagefind/`` once,
+  and each slice keeps only its index and the WebAssembly (which a Pagefind instance fetches
+  from its own folder; the search page fetches it once). The bundled Pagefind binary runs as
+  a subprocess: Pagefind's Python API sleeps 0.1 s per response, and a process of its own
+  gives its time and memory (``LAST_RUN``).
 - ``cari/data/``: ``arsip.json``, one compact columnar file (date, region, province, official,
   source, election, tags of every article), ``pagefind.json`` (each article's Pagefind page
-  id, to count a query's results per value) and ``judul-N.json`` chunks of titles and URLs. The search page filters, counts and sorts with these, and browses
-  the whole archive with an empty query without downloading Pagefind's whole index (a
-  filter-only Pagefind search fetched 12.7 MB at 10,000 articles).
+  id within its year's slice, to count a query's results per value), ``irisan.json`` (the
+  slices, newest first, with their number of articles) and ``judul-N.json`` chunks of
+  titles and URLs. The search page filters, counts and sorts with these, and browses the
+  whole archive with an empty query without downloading Pagefind's index (a filter-only
+  Pagefind search fetched 12.7 MB at 10,000 articles).
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import gzip
 import itertools
 import json
 import logging
+import os
 import shutil
 import subprocess
+import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,12 +52,28 @@ FACETS = ("region", "province", "official", "source", "election", "tag")
 
 DEFAULTS: dict[str, Any] = {
     "enabled": True,
-    "glob": "artikel/**/*.html",  # article pages only: list pages are never indexed
+    # Article pages of one year (list pages are never indexed): one Pagefind run per year.
+    "glob": "artikel/{year}/**/*.html",
     "bundle_dir": "pagefind",
     "data_dir": "cari/data",
     "chunk_size": 100,  # articles per title chunk: a page of results touches few chunks
+    # Pagefind runs at a time. Pagefind already uses both cores of the build machine for one
+    # run, so a second one at once saved no time (measured at 10,000 articles).
+    "jobs": 1,
     "pagefind_args": [],  # extra command-line options for Pagefind, e.g. ["--verbose"]
 }
+
+# What a slice keeps of Pagefind's output (the index); the rest is Pagefind's runtime, moved
+# to the bundle folder once. The WebAssembly stays too: Pagefind fetches it from the folder
+# of the index it searches.
+_INDEX_FILES = ("pagefind-entry.json", "pagefind.*.pf_meta", "wasm.*.pagefind")
+_INDEX_DIRS = ("index", "filter", "fragment")
+
+#: Figures of the last build's Pagefind runs, for the benchmark: ``wall_s`` (all runs),
+#: ``cpu_s`` (their user + system time), ``peak_mb`` (the largest run's peak resident
+#: memory), ``runs``, ``jobs`` and ``pages`` (pages indexed). From ``os.wait4`` of each
+#: Pagefind process, so other children of the build process do not count.
+LAST_RUN: dict[str, float | int] = {}
 
 
 @dataclass(frozen=True)
@@ -54,6 +85,7 @@ class Config:
     bundle_dir: str
     data_dir: str
     chunk_size: int
+    jobs: int
     pagefind_args: tuple[str, ...]
 
 
@@ -67,18 +99,27 @@ def config(settings: dict[str, Any]) -> Config:
     unknown = set(raw) - set(DEFAULTS)
     if unknown:
         raise SearchIndexError(f"SEARCH_INDEX: unknown key(s) {sorted(unknown)}")
+    glob = str(raw["glob"])
+    if "{year}" not in glob:
+        raise SearchIndexError(
+            f"SEARCH_INDEX: glob {glob!r} must contain {{year}} (one index per year), "
+            "e.g. 'artikel/{year}/**/*.html'"
+        )
+    if int(raw["jobs"]) < 1:
+        raise SearchIndexError(f"SEARCH_INDEX: jobs must be at least 1, not {raw['jobs']!r}")
     return Config(
         enabled=bool(raw["enabled"]),
-        glob=str(raw["glob"]),
+        glob=glob,
         bundle_dir=str(raw["bundle_dir"]).strip("/"),
         data_dir=str(raw["data_dir"]).strip("/"),
         chunk_size=int(raw["chunk_size"]),
+        jobs=int(raw["jobs"]),
         pagefind_args=tuple(raw["pagefind_args"]),
     )
 
 
-def pagefind_command(site: Path, cfg: Config) -> list[str]:
-    """The Pagefind command line that indexes ``site`` (also used by the benchmark)."""
+def pagefind_command(site: Path, cfg: Config, year: str) -> list[str]:
+    """The Pagefind command line that indexes one year of ``site`` into its slice folder."""
     from pagefind_bin import get_executable
 
     return [
@@ -86,37 +127,102 @@ def pagefind_command(site: Path, cfg: Config) -> list[str]:
         "--site",
         str(site),
         "--glob",
-        cfg.glob,
+        cfg.glob.replace("{year}", year),
         "--output-subdir",
-        cfg.bundle_dir,
+        f"{cfg.bundle_dir}/{year}",
         "--quiet",
         *cfg.pagefind_args,
     ]
 
 
-def run_pagefind(site: Path, cfg: Config) -> None:
-    """Index ``site`` into a fresh bundle folder (old index files would otherwise linger)."""
+def _run_one(site: Path, cfg: Config, year: str) -> tuple[float, float]:
+    """Run Pagefind for one year; return its CPU seconds and peak memory (MB)."""
+    # Output to files, not pipes: the process is reaped with os.wait4 for its own rusage
+    # (RUSAGE_CHILDREN would mix in every other child of the build), so nothing reads pipes.
+    with tempfile.TemporaryFile() as out:
+        proc = subprocess.Popen(pagefind_command(site, cfg, year), stdout=out, stderr=out)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace").strip()
+    if proc.returncode != 0 or not (site / cfg.bundle_dir / year / "pagefind.js").exists():
+        raise SearchIndexError(f"pagefind failed for {year} (exit {proc.returncode}):\n{text}")
+    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # ru_maxrss is in KiB
+
+
+def run_pagefind(site: Path, cfg: Config, years: Iterable[str]) -> None:
+    """Index each year of ``site`` into a fresh slice folder and share Pagefind's runtime.
+
+    The bundle folder is emptied first (old index files would otherwise linger). Sets
+    :data:`LAST_RUN`.
+    """
+    years = sorted(set(years), reverse=True)
     bundle = site / cfg.bundle_dir
     shutil.rmtree(bundle, ignore_errors=True)
+    LAST_RUN.clear()
+    if not years:
+        return
     started = time.monotonic()
-    proc = subprocess.run(
-        pagefind_command(site, cfg), capture_output=True, text=True, encoding="utf-8"
+    with concurrent.futures.ThreadPoolExecutor(max_workers=cfg.jobs) as pool:
+        figures = list(pool.map(lambda year: _run_one(site, cfg, year), years))
+    _share_runtime(bundle, years)
+    pages = sum(_page_count(bundle / year) for year in years)
+    LAST_RUN.update(
+        wall_s=round(time.monotonic() - started, 2),
+        cpu_s=round(sum(cpu for cpu, _ in figures), 2),
+        peak_mb=round(max(peak for _, peak in figures), 1),
+        runs=len(years),
+        jobs=cfg.jobs,
+        pages=pages,
     )
-    if proc.returncode != 0 or not (bundle / "pagefind.js").exists():
-        raise SearchIndexError(
-            f"pagefind failed (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}".strip()
-        )
-    log.info("search index: Pagefind took %.1f s", time.monotonic() - started)
+    log.info(
+        "search index: %d Pagefind runs (%d pages) took %.1f s, peak %.0f MB",
+        len(years),
+        pages,
+        LAST_RUN["wall_s"],
+        LAST_RUN["peak_mb"],
+    )
 
 
-def page_ids(bundle: Path) -> dict[str, str]:
-    """Pagefind's page id (the fragment's name, e.g. ``id_2bfc29b``) of every indexed URL."""
-    ids: dict[str, str] = {}
-    for fragment in sorted((bundle / "fragment").glob("*.pf_fragment")):
+def _page_count(folder: Path) -> int:
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(lang["page_count"] for lang in entry["languages"].values())
+
+
+def _is_index_file(path: Path) -> bool:
+    if path.is_dir():
+        return path.name in _INDEX_DIRS
+    return any(path.match(pattern) for pattern in _INDEX_FILES)
+
+
+def _share_runtime(bundle: Path, years: list[str]) -> None:
+    """Move Pagefind's runtime files of the slices to ``bundle`` (they are the same files)."""
+    first = bundle / years[0]
+    runtime = sorted(p.name for p in first.iterdir() if not _is_index_file(p))
+    wasm = sorted(p.name for p in first.glob("wasm.*.pagefind"))
+    for year in years:
+        for name in runtime + wasm:
+            if (bundle / year / name).read_bytes() != (first / name).read_bytes():
+                raise SearchIndexError(f"{bundle / year / name} differs from {first / name}")
+    for name in runtime:
+        (first / name).rename(bundle / name)
+        for year in years[1:]:
+            (bundle / year / name).unlink()
+    for name in wasm:
+        shutil.copyfile(first / name, bundle / name)
+
+
+def page_ids(bundle: Path) -> dict[str, tuple[str, str]]:
+    """Slice and Pagefind page id (the fragment's name, e.g. ``id_2bfc29b``) of every URL.
+
+    Ids are unique within a slice only (Pagefind makes them from the page's content hash).
+    """
+    ids: dict[str, tuple[str, str]] = {}
+    for fragment in sorted(bundle.glob("*/fragment/*.pf_fragment")):
         data = gzip.decompress(fragment.read_bytes())
         # Pagefind prefixes its decompressed files with a signature before the JSON.
         data = data[data.index(b"{") :]
-        ids[json.loads(data)["url"]] = fragment.stem
+        ids[json.loads(data)["url"]] = (fragment.parent.parent.name, fragment.stem)
     return ids
 
 
@@ -126,13 +232,20 @@ def _facet_values(article: Any, facet: str) -> list[str]:
     return [str(getattr(article, facet))]
 
 
-def browse_data(articles: list[Any], ids: dict[str, str], chunk_size: int) -> dict[str, Any]:
+def _year(article: Any) -> str:
+    return f"{article.date.year:04d}"
+
+
+def browse_data(
+    articles: list[Any], ids: dict[str, tuple[str, str]], chunk_size: int
+) -> dict[str, Any]:
     """The compact columnar metadata of every article, newest first, and the title chunks.
 
-    Returns ``{"arsip.json": {...}, "pagefind.json": "...", "judul-0.json": [...], ...}``. Values of each facet are
-    listed once, sorted, and every article refers to them by number; dates are days since
-    1970-01-01, stored as the difference to the previous (newer) article, which stays small
-    and compresses well. Every article must have been indexed by Pagefind.
+    Returns ``{"arsip.json": {...}, "pagefind.json": "...", "irisan.json": [...],
+    "judul-0.json": [...], ...}``. Values of each facet are listed once, sorted, and every
+    article refers to them by number; dates are days since 1970-01-01, stored as the
+    difference to the previous (newer) article, which stays small and compresses well.
+    Every article must have been indexed by Pagefind, in the slice of its year.
     """
     ordered = sorted(articles, key=lambda a: (-a.date.toordinal(), a.url))
     values = {f: sorted({v for a in ordered for v in _facet_values(a, f)}) for f in FACETS}
@@ -144,6 +257,13 @@ def browse_data(articles: list[Any], ids: dict[str, str], chunk_size: int) -> di
         raise SearchIndexError(
             f"{len(missing)} article(s) missing from the Pagefind index, e.g. {missing[0]}: "
             "check the SEARCH_INDEX glob and the article template's data-pagefind-body"
+        )
+    misplaced = [a.url for a in ordered if ids["/" + a.url][0] != _year(a)]
+    if misplaced:
+        raise SearchIndexError(
+            f"{len(misplaced)} article(s) indexed in another year's slice, e.g. {misplaced[0]} "
+            f"in {ids['/' + misplaced[0]][0]}: the SEARCH_INDEX glob must select by the year "
+            "of the article's date"
         )
     # A region lies in one province: the province column is derived from the region's.
     province_of = {a.region: index["province"][a.province] for a in ordered}
@@ -162,10 +282,13 @@ def browse_data(articles: list[Any], ids: dict[str, str], chunk_size: int) -> di
             columns[facet] = [[index[facet][v] for v in _facet_values(a, facet)] for a in ordered]
         else:
             columns[facet] = [index[facet][_facet_values(a, facet)[0]] for a in ordered]
-    # Pagefind's page id of each article, for queries only (browsing does without it).
+    # Pagefind's page id of each article, for queries only (browsing does without it). Ids
+    # are unique within a slice: the page finds an article by its year and id.
     files: dict[str, Any] = {
         "arsip.json": columns,
-        "pagefind.json": " ".join(ids["/" + a.url] for a in ordered),
+        "pagefind.json": " ".join(ids["/" + a.url][1] for a in ordered),
+        # The slices (years), newest first, and their number of articles.
+        "irisan.json": [[y, len(list(group))] for y, group in itertools.groupby(ordered, _year)],
     }
     for start in range(0, len(ordered), chunk_size):
         files[f"judul-{start // chunk_size}.json"] = [
@@ -202,7 +325,7 @@ def _finalized(pelican: Any) -> None:
     if not cfg.enabled:
         return
     site = Path(pelican.output_path)
-    run_pagefind(site, cfg)
+    run_pagefind(site, cfg, {_year(a) for a in articles})
     files = browse_data(articles, page_ids(site / cfg.bundle_dir), cfg.chunk_size)
     write_browse_data(site / cfg.data_dir, files)
 

@@ -1,4 +1,5 @@
-"""The search index plugin: Pagefind indexes the articles only; the browse data matches them."""
+"""The search index plugin: Pagefind indexes the articles only, one index per year; the browse
+data matches them."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from arsip.build import build
+from search_index import search_index
 from search_index.search_index import (
     SearchIndexError,
     config,
@@ -60,12 +62,51 @@ def site(content: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
 
 
-def fragments(site: Path) -> dict[str, dict]:
+def fragments(site: Path) -> dict[tuple[str, str], dict]:
+    """Every indexed page's fragment, by (year of its index, page id)."""
     out = {}
-    for f in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for f in (site / "pagefind").glob("*/fragment/*.pf_fragment"):
         data = gzip.decompress(f.read_bytes())
-        out[f.stem] = json.loads(data[data.index(b"{") :])
+        out[f.parent.parent.name, f.stem] = json.loads(data[data.index(b"{") :])
     return out
+
+
+def test_one_index_per_year_and_one_runtime(site: Path) -> None:
+    bundle = site / "pagefind"
+    assert sorted(p.name for p in bundle.iterdir() if p.is_dir()) == ["2023", "2024"]
+    # Pagefind's runtime once, in the bundle folder; each year keeps its index and the
+    # WebAssembly (the same file).
+    for name in ("pagefind.js", "pagefind-highlight.js", "wasm.id.pagefind"):
+        assert (bundle / name).is_file(), name
+    for year in ("2023", "2024"):
+        names = sorted(p.name for p in (bundle / year).iterdir())
+        assert [n for n in names if not n.startswith("pagefind.")] == [
+            "filter",
+            "fragment",
+            "index",
+            "pagefind-entry.json",
+            "wasm.id.pagefind",
+            "wasm.unknown.pagefind",
+        ]
+        assert (bundle / year / "wasm.id.pagefind").read_bytes() == (
+            bundle / "wasm.id.pagefind"
+        ).read_bytes()
+    by_year = sorted((year, f["url"]) for (year, _), f in fragments(site).items())
+    assert by_year == [
+        ("2023", "/artikel/2023/artikel-3/"),
+        ("2024", "/artikel/2024/artikel-1/"),
+        ("2024", "/artikel/2024/artikel-2/"),
+    ]
+    slices = json.loads((site / "cari" / "data" / "irisan.json").read_text(encoding="utf-8"))
+    assert slices == [["2024", 2], ["2023", 1]]
+
+
+def test_pagefind_figures_of_the_last_build(content: Path, tmp_path: Path) -> None:
+    build(content=content, output=tmp_path / "out", SEARCH_INDEX={"jobs": 2})
+    run = dict(search_index.LAST_RUN)
+    assert run["runs"] == 2 and run["jobs"] == 2 and run["pages"] == 3
+    assert run["peak_mb"] > 1 and run["cpu_s"] > 0 and run["wall_s"] > 0
+    assert len(fragments(tmp_path / "out")) == 3
 
 
 def test_only_articles_are_indexed_with_filters_meta_and_sort(site: Path) -> None:
@@ -84,9 +125,12 @@ def test_only_articles_are_indexed_with_filters_meta_and_sort(site: Path) -> Non
     assert two["filters"]["year"] == ["2024"]
     # The metadata panel and dateline stay out of the text (and of the excerpts).
     assert two["content"].startswith("Judul artikel nomor 2. Isi artikel nomor 2 tentang kampanye")
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert list(entry["languages"]) == ["id"]
-    assert entry["languages"]["id"]["page_count"] == 3
+    for year, count in (("2024", 2), ("2023", 1)):
+        entry = json.loads(
+            (site / "pagefind" / year / "pagefind-entry.json").read_text(encoding="utf-8")
+        )
+        assert list(entry["languages"]) == ["id"]
+        assert entry["languages"]["id"]["page_count"] == count
 
 
 def test_browse_data_lists_every_article_newest_first(site: Path) -> None:
@@ -110,10 +154,13 @@ def test_browse_data_lists_every_article_newest_first(site: Path) -> None:
         ["netralitas ASN"],
         ["sanksi"],
     ]
-    # The Pagefind id of each article leads to that article's fragment.
+    # The Pagefind id of each article leads to that article's fragment in its year's index.
     frags = fragments(site)
     ids = json.loads((site / "cari" / "data" / "pagefind.json").read_text(encoding="utf-8"))
-    urls = [frags[i]["url"] for i in ids.split(" ")]
+    urls = [
+        frags[year, i]["url"]
+        for year, i in zip(["2024", "2024", "2023"], ids.split(" "), strict=True)
+    ]
     assert urls == [
         "/artikel/2024/artikel-2/",
         "/artikel/2024/artikel-1/",
@@ -126,7 +173,7 @@ def test_browse_data_lists_every_article_newest_first(site: Path) -> None:
 
 def test_search_page_points_under_the_site_url(site: Path) -> None:
     html = (site / "cari" / "index.html").read_text(encoding="utf-8")
-    assert 'data-pagefind="https://example.org/arsip/pagefind/pagefind.js"' in html
+    assert 'data-pagefind="https://example.org/arsip/pagefind/"' in html
     assert 'data-browse="https://example.org/arsip/cari/data/"' in html
     assert '"months": ["Januari", "Februari", "Maret"' in html
     article = (site / "artikel" / "2024" / "artikel-1" / "index.html").read_text(encoding="utf-8")
@@ -136,7 +183,7 @@ def test_search_page_points_under_the_site_url(site: Path) -> None:
 def test_build_is_deterministic_and_chunks(content: Path, tmp_path: Path) -> None:
     one = build(content=content, output=tmp_path / "a", SEARCH_INDEX={"chunk_size": 2})
     two = build(content=content, output=tmp_path / "b", SEARCH_INDEX={"chunk_size": 2})
-    for name in ("arsip.json", "pagefind.json", "judul-0.json", "judul-1.json"):
+    for name in ("arsip.json", "pagefind.json", "irisan.json", "judul-0.json", "judul-1.json"):
         assert (one / "cari" / "data" / name).read_bytes() == (
             two / "cari" / "data" / name
         ).read_bytes()
@@ -148,10 +195,12 @@ def test_fresh_index_folder(site: Path, tmp_path: Path) -> None:
 
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
-    (copy / "pagefind" / "fragment" / "stale.pf_fragment").write_bytes(b"old")
-    run_pagefind(copy, config({}))
-    assert not (copy / "pagefind" / "fragment" / "stale.pf_fragment").exists()
-    assert len(page_ids(copy / "pagefind")) == 3
+    (copy / "pagefind" / "2024" / "fragment" / "stale.pf_fragment").write_bytes(b"old")
+    (copy / "pagefind" / "2019").mkdir()
+    run_pagefind(copy, config({}), ["2023", "2024"])
+    assert not (copy / "pagefind" / "2024" / "fragment" / "stale.pf_fragment").exists()
+    assert not (copy / "pagefind" / "2019").exists()
+    assert sorted(page_ids(copy / "pagefind").values()) == sorted(fragments(site))
 
 
 def test_disabled_writes_nothing(content: Path, tmp_path: Path) -> None:
@@ -163,7 +212,11 @@ def test_disabled_writes_nothing(content: Path, tmp_path: Path) -> None:
 def test_settings_are_checked() -> None:
     with pytest.raises(SearchIndexError, match="unknown key"):
         config({"SEARCH_INDEX": {"glob": "x", "blob": 1}})
-    assert config({}).glob == "artikel/**/*.html"
+    with pytest.raises(SearchIndexError, match=r"must contain \{year\}"):
+        config({"SEARCH_INDEX": {"glob": "artikel/**/*.html"}})
+    with pytest.raises(SearchIndexError, match="jobs must be at least 1"):
+        config({"SEARCH_INDEX": {"jobs": 0}})
+    assert config({}).glob == "artikel/{year}/**/*.html"
 
 
 def test_missing_article_in_index_stops_the_build(content: Path, tmp_path: Path) -> None:
@@ -171,7 +224,17 @@ def test_missing_article_in_index_stops_the_build(content: Path, tmp_path: Path)
         build(
             content=content,
             output=tmp_path / "bad",
-            SEARCH_INDEX={"glob": "artikel/2024/**/*.html"},
+            SEARCH_INDEX={"glob": "artikel/{year}/artikel-[13]/*.html"},
+        )
+
+
+def test_article_in_another_years_index_stops_the_build(content: Path, tmp_path: Path) -> None:
+    # 2024's index takes 2023's article too (a glob that does not select by year).
+    with pytest.raises(SearchIndexError, match="indexed in another year's slice"):
+        build(
+            content=content,
+            output=tmp_path / "bad",
+            SEARCH_INDEX={"glob": "artikel/{2023,{year}}/**/*.html"},
         )
 
 
@@ -189,8 +252,14 @@ def test_measure_search_reports_each_scenario(content: Path, tmp_path: Path) -> 
     assert scenarios["filtered_query"]["ms_to_first_result"] is None
     assert browse["status"] == "3 artikel dalam arsip"
     assert scenarios["browse_filtered"]["status"] == "2 artikel dalam arsip"
-    assert any(f.startswith("/pagefind/wasm.") for f in query["files"])
-    assert any(f.startswith("/pagefind/fragment/") for f in query["files"])
+    # Each year's index is searched (2024 first: newest first), the WebAssembly fetched once.
+    assert [f for f in query["files"] if "wasm." in f] == ["/pagefind/wasm.id.pagefind"]
+    entries = [f for f in query["files"] if f.endswith("pagefind-entry.json")]
+    assert entries == ["/pagefind/2024/pagefind-entry.json", "/pagefind/2023/pagefind-entry.json"]
+    assert any(f.startswith("/pagefind/2024/fragment/") for f in query["files"])
+    assert query["ms_to_complete"] >= query["ms_to_first_result"]
+    assert query["bytes"] >= query["bytes_to_first_result"] > 0
+    assert query["requests"] > query["requests_to_first_result"] > 0
     assert not any(f.startswith("/pagefind/") for f in browse["files"])
     assert "/cari/data/judul-0.json" in browse["files"]
     assert "/cari/data/pagefind.json" not in browse["files"]

@@ -81,27 +81,128 @@ function titles(data, i) {
   return data.chunks.get(c).then((rows) => rows[i % data.columns.chunk]);
 }
 
-// Article number of each Pagefind page id (queries only).
+function getJson(url) {
+  return fetch(url).then((r) => {
+    if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+    return r.json();
+  });
+}
+
+// Article number of each Pagefind page id, per year: ids are unique within a year's index only
+// (queries only).
 let idsPromise = null;
 function loadIds() {
-  idsPromise ??= fetch(app.dataset.browse + "pagefind.json")
-    .then((r) => r.json())
-    .then((ids) => new Map(ids.split(" ").map((id, i) => [id, i])));
+  idsPromise ??= Promise.all([loadData(), getJson(app.dataset.browse + "pagefind.json")]).then(
+    ([data, ids]) => {
+      const byYear = new Map(data.values.year.map((y) => [y, new Map()]));
+      ids.split(" ").forEach((id, i) => {
+        byYear.get(data.values.year[data.columns.year[i]]).set(id, i);
+      });
+      return byYear;
+    },
+  );
   return idsPromise;
+}
+
+// ------------------------------------------------------------------ Pagefind, one index per year
+
+// The build indexes each year apart (pagefind/<year>/, newest first in irisan.json): a word on
+// most pages takes Pagefind seconds over the whole archive but milliseconds in one year, and
+// sorted by date the first page of results needs one year only.
+let slicesPromise = null;
+function loadSlices() {
+  slicesPromise ??= getJson(app.dataset.browse + "irisan.json").then((rows) => rows.map(([y]) => y));
+  return slicesPromise;
+}
+
+// Pagefind fetches its WebAssembly from the folder of each index, and every year's copy is the
+// same file (the build checks): fetch it once, from the shared bundle folder.
+function fetchWasmOnce() {
+  const bundle = new URL(app.dataset.pagefind, location.href);
+  const wasm = new Map(); // file name -> Promise of its bytes
+  const fetchAny = window.fetch;
+  window.fetch = function (input, init) {
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+    const name = url.pathname.match(/\/(wasm\.[\w-]+\.pagefind)$/)?.[1];
+    if (!name || url.origin !== bundle.origin || !url.pathname.startsWith(bundle.pathname)) {
+      return fetchAny.call(this, input, init);
+    }
+    if (!wasm.has(name)) {
+      const shared = new URL(name, bundle);
+      wasm.set(
+        name,
+        fetchAny.call(window, shared).then((r) => {
+          if (!r.ok) throw new Error(`${shared}: HTTP ${r.status}`);
+          return r.arrayBuffer();
+        }),
+      );
+    }
+    return wasm.get(name).then((bytes) => new Response(bytes));
+  };
 }
 
 let pagefindPromise = null;
 function loadPagefind() {
-  pagefindPromise ??= import(app.dataset.pagefind).then(async (pf) => {
-    await pf.options({
-      baseUrl: new URL(app.dataset.site, location.href).pathname,
-      excerptLength: 24,
-      highlightParam: "pagefind-highlight",
-    });
-    await pf.init();
-    return pf;
-  });
+  pagefindPromise ??= (fetchWasmOnce(), import(app.dataset.pagefind + "pagefind.js"));
   return pagefindPromise;
+}
+
+const indexes = new Map(); // year -> Promise of its Pagefind instance
+let wasmReady = null; // settles once the first instance has its WebAssembly
+function yearIndex(year) {
+  if (!indexes.has(year)) {
+    const first = wasmReady;
+    const index = loadPagefind().then(async (pf) => {
+      // The instances share one WebAssembly module, which each loads unless it is there:
+      // two loading it at once would each start one, and the first would lose its memory.
+      await first;
+      // On the main thread: a year's search is short, and one module shares the WebAssembly.
+      const instance = pf.createInstance({ basePath: `${app.dataset.pagefind}${year}/`, noWorker: true });
+      await instance.options({
+        baseUrl: new URL(app.dataset.site, location.href).pathname,
+        excerptLength: 24,
+        highlightParam: "pagefind-highlight",
+      });
+      return instance;
+    });
+    // An empty search returns as soon as the instance is ready, without loading anything.
+    wasmReady ??= index.then((instance) => instance.search(""));
+    indexes.set(year, index);
+  }
+  return indexes.get(year);
+}
+
+async function searchYear(year, q, options) {
+  const search = await (await yearIndex(year)).search(q, options);
+  return { year, results: search.results };
+}
+
+// A list of results that grows while the years are searched, always in its final order.
+function growingList() {
+  let waiting = [];
+  const list = {
+    items: [], // functions that load a result's display data
+    done: false,
+    push(items) {
+      list.items.push(...items);
+      wake();
+    },
+    finish() {
+      list.done = true;
+      wake();
+    },
+    // Resolves once `n` results are known or the list is complete.
+    until(n) {
+      if (list.done || list.items.length >= n) return Promise.resolve();
+      return new Promise((resolve) => waiting.push([n, resolve]));
+    },
+  };
+  const wake = () => {
+    const ready = waiting.filter(([n]) => list.done || list.items.length >= n);
+    waiting = waiting.filter((w) => !ready.includes(w));
+    for (const [, resolve] of ready) resolve();
+  };
+  return list;
 }
 
 // ------------------------------------------------------------------ state <-> URL
@@ -175,7 +276,7 @@ function counts(data, candidates, filters) {
 }
 
 let runId = 0;
-let current = null; // {total, item(k) -> Promise of the k-th result's display data}
+let current = growingList(); // loaders of the results shown or to show
 let shown = 0;
 
 async function run() {
@@ -197,28 +298,96 @@ async function run() {
   }
 }
 
-// A query: Pagefind finds, filters and sorts (it loads only the filter indexes in use), so the
-// first results need no more than that; the counts per value come after, from the browse data.
+const pagefindResult = (r) => async () => {
+  const d = await r.data();
+  return { ...d.meta, url: d.url, excerpt: d.excerpt };
+};
+
+// A query: Pagefind searches one year at a time, in the order of the sort (with its filters,
+// which load only the filter indexes in use), and the results of the years searched so far are
+// final, as years do not overlap: the first page needs only the first year or two. The other
+// years follow at once, for the result count; then the counts per value, from the browse data.
+// Sorted by relevance, the results wait for every year.
 async function runQuery(id) {
-  const pf = await loadPagefind();
+  const q = state.q;
+  const relevance = state.sort === "cocok";
   const filters = {};
-  for (const facet in state.filters) filters[facet] = { any: [...state.filters[facet]] };
-  const sort = state.sort === "cocok" ? {} : { date: state.sort === "lama" ? "asc" : "desc" };
-  const search = await pf.search(state.q, { filters, sort });
+  for (const facet in state.filters) {
+    if (facet !== "year") filters[facet] = { any: [...state.filters[facet]] };
+  }
+  const sort = relevance ? {} : { date: state.sort === "lama" ? "asc" : "desc" };
+  loadPagefind(); // meanwhile
+  const all = await loadSlices();
+  let years = state.sort === "lama" ? [...all].reverse() : all;
+  if (state.filters.year) years = years.filter((y) => state.filters.year.has(y));
+  if (Object.keys(filters).length) {
+    // Skip the years in which no article passes the filters (the browse data knows).
+    const data = await loadData();
+    const hit = new Set();
+    for (let i = 0; i < data.n; i++) {
+      if (matches(data, i, state.filters, null)) hit.add(data.values.year[data.columns.year[i]]);
+    }
+    years = years.filter((y) => hit.has(y));
+  }
   if (id !== runId) return;
-  const results = search.results;
-  await show(id, results.length, async (k) => {
-    const d = await results[k].data();
-    return { ...d.meta, url: d.url, excerpt: d.excerpt };
-  });
-  // After the first results: the browse data is only needed for the counts.
-  const [data, byId] = await Promise.all([loadData(), loadIds()]);
-  const all = Object.keys(filters).length ? await pf.search(state.q) : search;
+
+  const list = show();
+  const found = new Array(years.length); // each year's search, in the order of `years`
+  const progress = () => {
+    // While the other years are searched (aria-busy holds back the announcements).
+    const done = found.filter(Boolean).length;
+    if (relevance) statusEl.textContent = fill(ui.ranking, { done, all: years.length });
+    else if (list.items.length) {
+      statusEl.textContent = fill(ui.count_partial, { n: list.items.length, q });
+    }
+  };
+  const firstPage = showMore(id);
+  let next = 0; // the years before this one are in the list
+  const searchAt = async (k) => {
+    if (id !== runId) return;
+    found[k] = await searchYear(years[k], q, { filters, sort });
+    if (id !== runId) return;
+    for (; !relevance && next < years.length && found[next]; next++) {
+      list.push(found[next].results.map(pagefindResult));
+    }
+    progress();
+  };
+  progress();
+  let k = 0;
+  if (!relevance) {
+    // One year after the other until one has results, and these on screen before anything
+    // else loads (a result's data is loaded once: showMore asked first).
+    while (k < years.length && list.items.length === 0) await searchAt(k++);
+    if (k === years.length) list.finish();
+    await Promise.all(list.items.slice(0, PAGE).map((load) => load()));
+  }
+  const browse = Promise.all([loadData(), loadIds()]); // for the counts
+  await Promise.all(years.slice(k).map((_, j) => searchAt(k + j)));
+  if (id !== runId) return;
+  if (relevance) {
+    const ranked = found.flatMap((f) => f.results).sort((a, b) => b.score - a.score);
+    list.push(ranked.map(pagefindResult));
+  }
+  list.finish();
+  await firstPage;
+  if (id !== runId) return;
+  updateMore();
+  statusEl.textContent = status(list.items.length);
+
+  // The counts per value: every year without filters (each facet ignores its own filter).
+  const unfiltered =
+    Object.keys(state.filters).length === 0
+      ? found
+      : await Promise.all(all.map((y) => searchYear(y, q, {})));
+  const [data, byId] = await browse;
   if (id !== runId) return;
   const candidates = [];
-  for (const r of all.results) {
-    const i = byId.get(r.id);
-    if (i !== undefined) candidates.push(i);
+  for (const { year, results } of unfiltered) {
+    const ids = byId.get(year);
+    for (const r of results) {
+      const i = ids?.get(r.id);
+      if (i !== undefined) candidates.push(i);
+    }
   }
   renderFacets(data, counts(data, candidates, state.filters));
 }
@@ -233,26 +402,32 @@ async function runBrowse(id) {
   if (state.sort === "lama") hits.reverse();
   renderFacets(data, counts(data, candidates, state.filters));
   const col = data.columns;
-  await show(id, hits.length, async (k) => {
-    const i = hits[k];
-    const [url, title] = await titles(data, i);
-    return {
-      url: app.dataset.site + url,
-      title,
-      date: new Date(data.days[i] * 86400000).toISOString().slice(0, 10),
-      region: data.values.region[col.region[i]],
-      official: data.values.official[col.official[i]],
-      source: data.values.source[col.source[i]],
-    };
-  });
+  const list = show();
+  list.push(
+    hits.map((i) => async () => {
+      const [url, title] = await titles(data, i);
+      return {
+        url: app.dataset.site + url,
+        title,
+        date: new Date(data.days[i] * 86400000).toISOString().slice(0, 10),
+        region: data.values.region[col.region[i]],
+        official: data.values.official[col.official[i]],
+        source: data.values.source[col.source[i]],
+      };
+    }),
+  );
+  list.finish();
+  statusEl.textContent = status(hits.length);
+  await showMore(id);
 }
 
-async function show(id, total, item) {
-  current = { total, item };
+// Empties the result list for a new search; returns the list its results go to.
+function show() {
+  current = growingList();
   shown = 0;
   listEl.replaceChildren();
-  statusEl.textContent = status(total);
-  await showMore(id);
+  moreBtn.hidden = true;
+  return current;
 }
 
 function status(n) {
@@ -260,16 +435,30 @@ function status(n) {
   return state.q ? fill(ui.count_query, { n, q: state.q }) : fill(ui.count_all, { n });
 }
 
+// Shows the next page of results, each as soon as it is known and final.
 async function showMore(id) {
-  const { total, item } = current;
-  const from = shown;
-  shown = Math.min(total, shown + PAGE);
-  const items = await Promise.all(
-    Array.from({ length: shown - from }, (_, k) => item(from + k)),
-  );
-  if (id !== runId) return;
-  listEl.append(...items.map(resultItem));
-  moreBtn.hidden = shown >= total;
+  const list = current;
+  const end = shown + PAGE;
+  moreBtn.hidden = true;
+  while (shown < end) {
+    await list.until(shown + 1);
+    if (id !== runId) return;
+    const batch = list.items.slice(shown, end);
+    if (!batch.length) break; // no more results
+    shown += batch.length;
+    // Each result on screen as soon as it and those before it are loaded.
+    for (const item of batch.map((load) => load())) {
+      const data = await item;
+      if (id !== runId) return;
+      listEl.append(resultItem(data));
+    }
+  }
+  updateMore();
+}
+
+// "More" stays while results may still come.
+function updateMore() {
+  moreBtn.hidden = current.done && shown >= current.items.length;
 }
 
 function longDate(iso) {
