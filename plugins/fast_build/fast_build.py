@@ -32,19 +32,21 @@ import logging
 import os
 import re
 import string
-import sys
 from collections import defaultdict
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from pelican import signals
+from pelican import Pelican, signals
+from pelican import generators as pelican_generators
 from pelican.contents import Content
 from pelican.generators import ArticlesGenerator
 from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import path_to_url
 from pelican.writers import FileOverwriteFailedError, Writer
+
+from . import quick
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +126,8 @@ def _memo_format(obj: Any, pattern: str, names: tuple[str, ...], value_of: Any) 
 
 #: Pelican's own methods, before this plugin replaces them (the tests compare with them).
 PELICAN_BUILD_PERIOD_ARCHIVES = ArticlesGenerator._build_period_archives
+PELICAN_PROCESS_TRANSLATIONS = pelican_generators.process_translations
+PELICAN_RUN = Pelican.run
 _original_expand = Content._expand_settings
 _original_from_settings = URLWrapper._from_settings
 
@@ -261,6 +265,7 @@ def _patch_generators() -> None:
     ArticlesGenerator.generate_categories = _generate_groups("category")
     ArticlesGenerator.generate_authors = _generate_groups("author")
     ArticlesGenerator.generate_articles = _generate_articles
+    pelican_generators.process_translations = _linear_translations
     ArticlesGenerator._fast_build = True
 
 
@@ -294,7 +299,9 @@ def _memo_filters(generator: Any) -> None:
 
 def _watched(settings: dict[str, Any], extra: list[str]) -> list[Path]:
     """Files that change what a page looks like: the theme, data/, and the project's Python
-    modules this build has loaded (plugins, arsip.schema, ...), not every file of the tree."""
+    code (the plugins and the ``arsip`` package), not every file of the tree. Every module
+    file there counts, loaded yet or not: a build loads some lazily, and the list must be the
+    same before and after."""
     from arsip import schema
 
     files: list[Path] = []
@@ -302,10 +309,8 @@ def _watched(settings: dict[str, Any], extra: list[str]) -> list[Path]:
         files += [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
     code_roots = [Path(p).resolve() for p in settings.get("PLUGIN_PATHS", [])]
     code_roots.append(Path(schema.__file__).resolve().parent)
-    for module in list(sys.modules.values()):
-        path = getattr(module, "__file__", None)
-        if path and any(Path(path).resolve().is_relative_to(r) for r in code_roots):
-            files.append(Path(path))
+    for root in code_roots:
+        files += root.rglob("*.py")
     return sorted(set(files))
 
 
@@ -329,7 +334,8 @@ class Preview:
         conf = plugin_settings(generator.settings)
         self.state_path = Path(generator.settings["CACHE_PATH"]) / conf["state_file"]
         settings = {k: v for k, v in generator.settings.items() if k.isupper()}
-        everything = sorted(_front_matter(a) for a in _all_articles(generator))
+        front = {id(a): _front_matter(a) for a in _all_articles(generator)}
+        everything = sorted(front.values())
         digest = hashlib.sha1()
         # Function reprs carry addresses that change from one process to the next.
         digest.update(re.sub(r" at 0x[0-9a-f]+", "", repr(settings)).encode())
@@ -344,7 +350,7 @@ class Preview:
         self.old = old.get("pages", {}) if self.same_site else {}
         # Each article's key (its front-matter and text), computed once: feeds need them first.
         self.new: dict[str, str] = {
-            a.save_as: hashlib.sha1((_front_matter(a) + "\n" + a._content).encode()).hexdigest()
+            a.save_as: hashlib.sha1((front[id(a)] + "\n" + a._content).encode()).hexdigest()
             for a in _all_articles(generator)
         }
         self.output = Path(generator.output_path)
@@ -393,12 +399,14 @@ class PreviewWriter(Writer):
     show front-matter only; article pages, feeds and plain pages are always handled apart)."""
 
     def write_file(self, name: Any, template: Any, context: Any, *args: Any, **kwargs: Any) -> Any:
+        recorder = quick.RECORDERS.get(self.output_path)
+        call = (name, None, context, *args)  # the template is found again by its name
         preview = _previews.get(self.output_path)
         if not (preview and preview.same_site and name) or {"article", "page"} & set(kwargs):
-            return super().write_file(name, template, context, *args, **kwargs)
+            return self._render("file", recorder, template, call, kwargs)
         names = self._page_names(name, *args, **kwargs)
         if not all(os.path.exists(os.path.join(self.output_path, n)) for n in names):
-            return super().write_file(name, template, context, *args, **kwargs)
+            return self._render("file", recorder, template, call, kwargs)
         for page_name in names:
             # pelican-sitemap lists the pages it is told about: tell it about this one.
             signals.content_written.send(
@@ -406,13 +414,19 @@ class PreviewWriter(Writer):
                 context={**kwargs, "output_file": page_name},
             )
         preview.skipped_lists += len(names)
+        if recorder is not None:
+            recorder.record("file", f"file:{name}", template, call, kwargs, None)
         return None
 
     def write_feed(self, elements: Any, context: Any, path: Any = None, *args: Any, **kwargs: Any):
         """A feed shows its newest articles' summaries (taken from their text): leave it as it
         is when none of them changed, nor anything else (see :class:`PreviewWriter`)."""
         preview = _previews.get(self.output_path)
+        recorder = quick.RECORDERS.get(self.output_path)
+        if recorder is not None and path:
+            recorder.outputs.add(path)
         shown = list(elements)[: self.settings["FEED_MAX_ITEMS"]]
+        call = (elements, context, path, *args)
         if (
             preview
             and preview.same_site
@@ -421,8 +435,26 @@ class PreviewWriter(Writer):
             and all(preview.same_article(a) for a in shown)
         ):
             preview.skipped_lists += 1
+            if recorder is not None:
+                recorder.record("feed", f"feed:{path}", None, call, kwargs, None)
             return None
-        return super().write_feed(elements, context, path, *args, **kwargs)
+        return self._render("feed", recorder, None, call, kwargs)
+
+    def _render(self, kind: str, recorder: Any, template: Any, call: tuple, kwargs: dict) -> Any:
+        """Write with Pelican's writer, noting which articles' text the page or feed shows."""
+        reads: set[str] = set()
+        outer, quick.READS.current = quick.READS.current, reads
+        try:
+            if kind == "feed":
+                result = super().write_feed(*call, **kwargs)
+            else:
+                result = super().write_file(call[0], template, *call[2:], **kwargs)
+        finally:
+            quick.READS.current = outer
+        if recorder is not None and call[0 if kind == "file" else 2]:
+            key = f"{kind}:{call[0] if kind == 'file' else call[2]}"
+            recorder.record(kind, key, template, call, kwargs, reads)
+        return result
 
     def _page_names(
         self,
@@ -465,30 +497,71 @@ def _all_articles(generator: ArticlesGenerator) -> list[Any]:
 def _generate_articles(self: ArticlesGenerator, write: Any) -> None:
     """Pelican's ``generate_articles``, skipping unchanged pages in preview mode."""
     preview = _previews.get(self.output_path)
+    recorder = quick.RECORDERS.get(self.output_path)
     for article in _all_articles(self):
         signals.article_generator_write_article.send(self, content=article)
+        template = self.get_template(article.template)
+        kwargs = {
+            "article": article,
+            "category": getattr(article, "category", None),
+            "override_output": hasattr(article, "override_save_as"),
+            "url": article.url,
+            "blog": True,
+        }
         if preview is not None and preview.unchanged(article):
             signals.content_written.send(
                 os.path.join(self.output_path, article.save_as), context={"article": article}
             )
+            if recorder is not None:  # for a quick rebuild after an edit to its text
+                call = (article.save_as, None, self.context)
+                recorder.record("file", f"file:{article.save_as}", template, call, kwargs, None)
             continue
-        write(
-            article.save_as,
-            self.get_template(article.template),
-            self.context,
-            article=article,
-            category=getattr(article, "category", None),
-            override_output=hasattr(article, "override_save_as"),
-            url=article.url,
-            blog=True,
-        )
+        write(article.save_as, template, self.context, **kwargs)
     if preview is not None:
         preview.save()
+
+
+def _linear_translations(content_list: list[Any], translation_id: Any = None) -> Any:
+    """Pelican's ``process_translations`` without its last scan, ``x not in index`` on a list
+    (quadratic: about 2 s at 10,000 articles); the same lists in the same order."""
+    from pelican.utils import get_original_items
+
+    if not translation_id:
+        return content_list, []
+    if isinstance(translation_id, str):
+        translation_id = {translation_id}
+    index: list[Any] = []
+    content_list.sort(key=attrgetter(*translation_id))
+    for id_vals, group in itertools.groupby(content_list, attrgetter(*translation_id)):
+        id_vals = (id_vals,) if len(translation_id) == 1 else id_vals
+        with_str = "with" + ", ".join([' {} "{{}}"'] * len(translation_id)).format(
+            *translation_id
+        ).format(*id_vals)
+        items = list(group)
+        index.extend(get_original_items(items, with_str))
+        for a in items:
+            a.translations = [x for x in items if x != a]
+    chosen = {id(x) for x in index}
+    return index, [x for x in content_list if id(x) not in chosen]
+
+
+def _run(self: Any) -> Any:
+    """``Pelican.run``: in preview mode, the quick rebuild when it applies (plugins/fast_build/quick.py)."""
+    if not plugin_settings(self.settings)["preview"]:
+        return PELICAN_RUN(self)
+    return quick.run(self, PELICAN_RUN)
 
 
 def register() -> None:
     _patch_urls()
     _patch_generators()
+    quick.patch_content()
+    if not getattr(Pelican.run, "_fast_build", False):
+        Pelican.run = _run
+        _run._fast_build = True  # type: ignore[attr-defined]
+    signals.content_written.connect(quick._note_written)
+    signals.all_generators_finalized.connect(quick.remember_generators)
+    signals.finalized.connect(quick.finalize)
     signals.generator_init.connect(_memo_filters)
     signals.get_writer.connect(_get_writer)
     signals.article_generator_finalized.connect(_start_preview)

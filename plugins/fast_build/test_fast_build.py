@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
 from pathlib import Path
 
@@ -132,3 +133,82 @@ def test_unknown_setting_is_refused() -> None:
 
     with pytest.raises(ValueError, match="unknown"):
         fb.plugin_settings({"FAST_BUILD": {"preveiw": True}})
+
+
+def _field(text: str, name: str) -> str:
+    """The front-matter line ``name: ...`` of an article's text."""
+    return next(line for line in text.splitlines() if line.startswith(f"{name}:"))
+
+
+def test_preview_equals_a_full_build_after_each_kind_of_edit(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an edit to a body (the quick rebuild), a title, a region, the tags, an added and
+    a deleted article, the preview's output is file for file that of a full build of the
+    same content: no page missing, none different, none stale."""
+    from pelican import Pelican
+
+    import fast_build.quick as quick
+
+    site = tmp_path / "content"
+    shutil.copytree(content, site)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    monkeypatch.setenv("ARSIP_PREVIEW", "1")
+    preview = settings_for(output=out, content=site, CACHE_PATH=str(cache))
+    monkeypatch.delenv("ARSIP_PREVIEW")
+    assert preview["SEARCH_INDEX"]["enabled"] is False  # a preview keeps the last index
+
+    def check(step: str, quick_expected: bool) -> None:
+        # A deep copy, as a new process reads them: Pelican changes some nested settings.
+        Pelican(copy.deepcopy(preview)).run()
+        assert quick.LAST_RUN["quick"] is quick_expected, (step, quick.LAST_RUN)
+        full = build(output=tmp_path / "full", content=site, SEARCH_INDEX={"enabled": False})
+        ours, theirs = _files(out), _files(full)
+        assert sorted(ours.keys() - theirs.keys()) == [], f"{step}: stale files"
+        assert sorted(theirs.keys() - ours.keys()) == [], f"{step}: missing files"
+        assert [n for n in theirs if ours[n] != theirs[n]] == [], f"{step}: different files"
+
+    def edit(path: Path, old: str, new: str) -> None:
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    files = sorted(site.glob("articles/*/*.md"))
+    check("first build", quick_expected=False)
+    check("nothing changed", quick_expected=True)
+    for i, path in enumerate(files[:2]):  # two bodies, in two rebuilds (the first is kept)
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text + f"\nKalimat tambahan {i}.\n", encoding="utf-8")
+        check(f"body {i}", quick_expected=True)
+        assert f"Kalimat tambahan {i}." in (out / "artikel").joinpath(
+            text.split("date: ")[1][:4], path.stem, "index.html"
+        ).read_text(encoding="utf-8")
+
+    # A plain page is not an article: a normal build, which leaves article pages as they
+    # are; the quick rebuild after it still knows which writer call shows which text.
+    page = sorted(site.glob("pages/*.md"))[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\nParagraf baru.\n", "utf-8")
+    check("plain page", quick_expected=False)
+    files[7].write_text(files[7].read_text(encoding="utf-8") + "\nLagi.\n", "utf-8")
+    check("body after a normal build", quick_expected=True)
+
+    edit(files[2], "title: ", "title: Ubah ")
+    check("title", quick_expected=False)
+    other = files[10].read_text(encoding="utf-8")
+    text = files[3].read_text(encoding="utf-8")
+    for name in ("region", "province"):
+        edit(files[3], _field(text, name), _field(other, name))
+    check("region", quick_expected=False)
+    edit(files[4], _field(files[4].read_text(encoding="utf-8"), "tags"), "tags: [sanksi]")
+    check("tags", quick_expected=False)
+
+    added = files[5].with_name("artikel-tambahan-uji.md")
+    text = files[5].read_text(encoding="utf-8")
+    url = _field(text, "source_url")
+    added.write_text(
+        text.replace(url, url + "-tambahan") + "\nTeks yang lain sama sekali.\n", "utf-8"
+    )
+    check("added", quick_expected=False)
+    files[6].unlink()
+    check("deleted", quick_expected=False)
+    assert not any(files[6].stem in name for name in _files(out))
