@@ -134,6 +134,8 @@ JINJA_ENVIRONMENT = {
     "autoescape": True,
     # Each build makes a new Environment: no need to stat every template at every {% include %}.
     "auto_reload": False,
+    # {% cache key %}: list entries, header and footer rendered once per build (arsip/fragment_cache.py).
+    "extensions": ["arsip.fragment_cache.FragmentCache"],
 }
 
 # --------------------------------------------------------------------------- plugins
