@@ -559,6 +559,7 @@ def register() -> None:
     if not getattr(Pelican.run, "_fast_build", False):
         Pelican.run = _run
         _run._fast_build = True  # type: ignore[attr-defined]
+    signals.initialized.connect(quick.forget)
     signals.content_written.connect(quick._note_written)
     signals.all_generators_finalized.connect(quick.remember_generators)
     signals.finalized.connect(quick.finalize)

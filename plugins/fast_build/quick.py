@@ -222,32 +222,14 @@ class Recorder:
         return stale
 
     def save(self, context: dict[str, Any], generators: list[Any]) -> None:
+        """Remove stale pages; write the index (always: the next build needs this one's list
+        of outputs) and, when every text read was seen, the snapshot."""
         self.remove_stale()
-        if self.unknown or READS.outside or self.preview_stamp is None:
-            log.info("fast_build: no quick-rebuild snapshot (article text read outside pages)")
-            return
-        articles: dict[str, Any] = {}
-        for gen in generators:
-            if isinstance(gen, ArticlesGenerator):
-                for group in ("articles", "translations", "drafts", "drafts_translations"):
-                    for article in getattr(gen, group):
-                        articles[os.path.abspath(article.source_path)] = article
-                for group in ("hidden_articles", "hidden_translations"):
-                    for article in getattr(gen, group):
-                        articles[os.path.abspath(article.source_path)] = article
-        build_id = uuid.uuid4().hex
-        try:
-            data = _deep_dumps(
-                {"id": build_id, "context": context, "calls": self.calls, "articles": articles}
-            )
-        except Exception as exc:  # an object a plugin attached cannot be pickled
-            log.info("fast_build: no quick-rebuild snapshot (%s)", exc)
-            return
         self.cache.mkdir(parents=True, exist_ok=True)
-        _write_atomic(self.cache / SNAPSHOT, data)
         index = {
             "format": FORMAT,
-            "id": build_id,
+            "id": None,  # no usable snapshot
+            "output": os.path.abspath(self.output),
             "stamp": self.stamp,
             "preview_stamp": self.preview_stamp,
             "files": self.files,
@@ -255,7 +237,38 @@ class Recorder:
             "outputs": sorted(self.outputs),
             "texts": {},
         }
+        if self.unknown or READS.outside or self.preview_stamp is None:
+            log.info("fast_build: no quick-rebuild snapshot (article text read outside pages)")
+        else:
+            articles: dict[str, Any] = {}
+            for gen in generators:
+                if isinstance(gen, ArticlesGenerator):
+                    for group in _ARTICLE_LISTS:
+                        for article in getattr(gen, group):
+                            articles[os.path.abspath(article.source_path)] = article
+            build_id = uuid.uuid4().hex
+            snapshot = {
+                "id": build_id,
+                "context": context,
+                "calls": self.calls,
+                "articles": articles,
+            }
+            try:
+                _write_atomic(self.cache / SNAPSHOT, _deep_dumps(snapshot))
+                index["id"] = build_id
+            except Exception as exc:  # an object a plugin attached cannot be pickled
+                log.info("fast_build: no quick-rebuild snapshot (%s)", exc)
         _write_atomic(self.cache / INDEX, json.dumps(index).encode())
+
+
+_ARTICLE_LISTS = (
+    "articles",
+    "translations",
+    "drafts",
+    "drafts_translations",
+    "hidden_articles",
+    "hidden_translations",
+)
 
 
 # The recorder of each build, by output path.
@@ -302,8 +315,13 @@ def quick_rebuild(pelican: Any, stamp: str, files: dict[str, list[int]]) -> int:
     if not changed:
         return 0
 
-    with open(cache / SNAPSHOT, "rb") as fh:
-        snap = pickle.load(fh)
+    if not index.get("id"):
+        raise NotQuick("no snapshot of the last build")
+    try:
+        with open(cache / SNAPSHOT, "rb") as fh:
+            snap = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        raise NotQuick("no snapshot of the last build") from None
     if snap.get("id") != index["id"]:
         raise NotQuick("snapshot and index differ")
     context: dict[str, Any] = snap["context"]
@@ -438,9 +456,8 @@ def run(pelican: Any, original: Any) -> Any:
         signals.initialized.send(pelican)
     recorder = RECORDERS[pelican.output_path] = Recorder(settings, stamp, files)
     # The snapshot describes the previous build: a normal build that stops half-way must not
-    # leave it behind.
-    for name in (INDEX, SNAPSHOT):
-        (Path(settings["CACHE_PATH"]) / name).unlink(missing_ok=True)
+    # leave it behind (the index stays: its list of outputs finds the stale ones next time).
+    (Path(settings["CACHE_PATH"]) / SNAPSHOT).unlink(missing_ok=True)
     READS.tracking, READS.outside = True, False
     try:
         return original(pelican)
@@ -448,6 +465,24 @@ def run(pelican: Any, original: Any) -> Any:
         READS.tracking = False
         RECORDERS.pop(pelican.output_path, None)
         del recorder
+
+
+def forget(pelican: Any) -> None:
+    """``initialized`` of a full build into the preview's output folder: it rewrites it (maybe
+    with another SITEURL), so the preview's records of what is there (this snapshot,
+    fast_build's page keys) no longer hold."""
+    from .fast_build import plugin_settings
+
+    if plugin_settings(pelican.settings)["preview"]:
+        return
+    cache = Path(pelican.settings["CACHE_PATH"])
+    try:
+        index = json.loads((cache / INDEX).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if index.get("output") == os.path.abspath(pelican.settings["OUTPUT_PATH"]):
+        for name in (INDEX, SNAPSHOT, plugin_settings(pelican.settings)["state_file"]):
+            (cache / name).unlink(missing_ok=True)
 
 
 def finalize(pelican: Any) -> None:

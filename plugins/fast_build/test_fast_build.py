@@ -212,3 +212,10 @@ def test_preview_equals_a_full_build_after_each_kind_of_edit(
     files[6].unlink()
     check("deleted", quick_expected=False)
     assert not any(files[6].stem in name for name in _files(out))
+
+    # A full build into the preview's folder (maybe published with another SITEURL) makes the
+    # preview's records of that folder void.
+    build(output=out, content=site, CACHE_PATH=str(cache), SEARCH_INDEX={"enabled": False})
+    assert not (cache / quick.INDEX).exists()
+    files[8].write_text(files[8].read_text(encoding="utf-8") + "\nSesudah.\n", "utf-8")
+    check("after a full build", quick_expected=False)
