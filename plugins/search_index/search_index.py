@@ -57,8 +57,10 @@ DEFAULTS: dict[str, Any] = {
     "bundle_dir": "pagefind",
     "data_dir": "cari/data",
     "chunk_size": 100,  # articles per title chunk: a page of results touches few chunks
-    # Pagefind runs at a time. Pagefind already uses both cores of the build machine for one
-    # run, so a second one at once saved no time (measured at 10,000 articles).
+    # Pagefind runs at a time. One run already keeps both cores of the build machine busy
+    # for part of its time (three threads); two at once were not clearly faster at 10,000
+    # articles (24.9 s against 28.7 s, then 77.8 s against 59.6 s, on a loaded machine)
+    # and hold twice the memory.
     "jobs": 1,
     "pagefind_args": [],  # extra command-line options for Pagefind, e.g. ["--verbose"]
 }
@@ -71,8 +73,9 @@ _INDEX_DIRS = ("index", "filter", "fragment")
 
 #: Figures of the last build's Pagefind runs, for the benchmark: ``wall_s`` (all runs),
 #: ``cpu_s`` (their user + system time), ``peak_mb`` (the largest run's peak resident
-#: memory), ``runs``, ``jobs`` and ``pages`` (pages indexed). From ``os.wait4`` of each
-#: Pagefind process, so other children of the build process do not count.
+#: memory; with ``jobs`` above 1, that many runs may hold it at once), ``runs``, ``jobs`` and
+#: ``pages`` (pages indexed). Of each Pagefind process alone (``os.wait4``, /proc), so
+#: other children of the build process do not count.
 LAST_RUN: dict[str, float | int] = {}
 
 
@@ -135,19 +138,40 @@ def pagefind_command(site: Path, cfg: Config, year: str) -> list[str]:
     ]
 
 
+def _peak_kib(pid: int) -> int:
+    """The process's peak resident memory so far (VmHWM), in KiB; 0 once it is gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return 0
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
 def _run_one(site: Path, cfg: Config, year: str) -> tuple[float, float]:
     """Run Pagefind for one year; return its CPU seconds and peak memory (MB)."""
-    # Output to files, not pipes: the process is reaped with os.wait4 for its own rusage
+    # Output to files, not pipes: the process is reaped with os.wait4 for its own CPU time
     # (RUSAGE_CHILDREN would mix in every other child of the build), so nothing reads pipes.
+    # Its ru_maxrss is no use: Linux counts in it the memory of the build process it was
+    # started from (before exec), so the peak is Pagefind's own high-water mark, read from
+    # /proc every 20 ms while it runs.
     with tempfile.TemporaryFile() as out:
         proc = subprocess.Popen(pagefind_command(site, cfg, year), stdout=out, stderr=out)
-        _, status, usage = os.wait4(proc.pid, 0)
+        peak = 0
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            peak = max(peak, _peak_kib(proc.pid))
+            time.sleep(0.02)
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         text = out.read().decode("utf-8", "replace").strip()
     if proc.returncode != 0 or not (site / cfg.bundle_dir / year / "pagefind.js").exists():
         raise SearchIndexError(f"pagefind failed for {year} (exit {proc.returncode}):\n{text}")
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # ru_maxrss is in KiB
+    return usage.ru_utime + usage.ru_stime, peak / 1024
 
 
 def run_pagefind(site: Path, cfg: Config, years: Iterable[str]) -> None:

@@ -1,6 +1,7 @@
-// Search page of Arsip Netralitas ASN: Pagefind finds the words; the compact browse data
-// (cari/data/arsip.json, written by plugins/search_index) filters, counts and sorts, and lists
-// the whole archive when the query is empty, without downloading Pagefind's whole index.
+// Search page of Arsip Netralitas ASN: Pagefind finds the words, in one index per year searched
+// in the order of the sort; the compact browse data (cari/data/arsip.json, written by
+// plugins/search_index) counts per filter value, and lists, filters and sorts the whole archive
+// when the query is empty, without downloading Pagefind's index.
 // State lives in the URL: ?q=...&urut=lama|cocok&daerah=...&tahun=... (repeatable).
 
 const app = document.getElementById("cari");
@@ -285,7 +286,9 @@ async function run() {
   sortSelect.value = state.sort;
   sortSelect.querySelector('[value="cocok"]').disabled = !state.q;
   app.setAttribute("aria-busy", "true");
+  listEl.dataset.stale = "";
   statusEl.textContent = ui.loading;
+  if (!facetsEl.querySelector("fieldset")) facetsEl.textContent = ui.loading;
   document.title = state.q ? `${state.q} · ${baseTitle}` : baseTitle;
   try {
     if (state.q) await runQuery(id);
@@ -426,6 +429,7 @@ function show() {
   current = growingList();
   shown = 0;
   listEl.replaceChildren();
+  delete listEl.dataset.stale;
   moreBtn.hidden = true;
   return current;
 }
