@@ -108,6 +108,13 @@ def site_stamp(settings: dict[str, Any], watched: list[Path]) -> str:
     """A digest of the settings and of the watched files (theme, data, loaded code)."""
     digest = hashlib.sha1()
     upper = {k: v for k, v in settings.items() if k.isupper()}
+    if isinstance(upper.get("MARKDOWN"), dict):
+        # Pelican's Markdown reader adds its "meta" extension to this setting in place on first
+        # use: in one process (`pelican --autoreload`) the second build would look different.
+        markdown = dict(upper["MARKDOWN"])
+        extensions = markdown.get("extensions") or []
+        markdown["extensions"] = [e for e in extensions if e != "markdown.extensions.meta"]
+        upper["MARKDOWN"] = markdown
     # Function reprs carry addresses that change from one process to the next.
     digest.update(re.sub(r" at 0x[0-9a-f]+", "", repr(upper)).encode())
     for path in watched:

@@ -74,6 +74,8 @@ def test_preview_renders_only_the_edited_article(
 ) -> None:
     from pelican import Pelican
 
+    import fast_build.quick as quick
+
     site = tmp_path / "content"
     shutil.copytree(content, site)
     out, cache = tmp_path / "out", tmp_path / "cache"
@@ -100,6 +102,8 @@ def test_preview_renders_only_the_edited_article(
     before = max(p.stat().st_mtime_ns for p in out.rglob("*.html"))
     run()  # nothing changed: no article page and no list page rendered again
     assert rendered() == set()
+    # The same settings object in one process, as `pelican --autoreload` runs: quick too.
+    assert quick.LAST_RUN["quick"], quick.LAST_RUN
     # The sitemap still lists every page (skipped pages are reported to pelican-sitemap).
     assert (out / "sitemap.xml").read_text(encoding="utf-8") == sitemap
 
@@ -107,6 +111,7 @@ def test_preview_renders_only_the_edited_article(
     edited.write_text(edited.read_text(encoding="utf-8") + "\nKalimat baru.\n", "utf-8")
     feeds_before = {p: p.stat().st_mtime_ns for p in out.rglob("*.xml")}
     run()
+    assert quick.LAST_RUN == {"quick": True, "why": "", "changed": 1}
     page = [a for a in articles if f"/{edited.stem}/" in a]
     assert rendered() == set(page)
     assert "Kalimat baru." in Path(page[0]).read_text(encoding="utf-8")
