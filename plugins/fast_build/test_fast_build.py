@@ -224,3 +224,32 @@ def test_preview_equals_a_full_build_after_each_kind_of_edit(
     assert not (cache / quick.INDEX).exists()
     files[8].write_text(files[8].read_text(encoding="utf-8") + "\nSesudah.\n", "utf-8")
     check("after a full build", quick_expected=False)
+
+
+def test_linear_translations_match_pelican() -> None:
+    """The same originals and translations, in the same order, as Pelican's scan."""
+    import random
+
+    import fast_build.fast_build as fb
+
+    rng = random.Random(5)
+
+    def item(i: int) -> object:
+        lang = rng.choice(["id", "id", "en"])
+        return type(
+            "C",
+            (),
+            {
+                "slug": f"s{rng.randrange(60)}",
+                "lang": lang,
+                "in_default_lang": lang == "id",
+                "metadata": {},
+                "source_path": f"p{i}.md",
+            },
+        )()
+
+    items = [item(i) for i in range(200)]
+    ours = fb._linear_translations(list(items), "slug")
+    theirs = fb.PELICAN_PROCESS_TRANSLATIONS(list(items), "slug")
+    assert fb.PELICAN_PROCESS_TRANSLATIONS.__module__ == "pelican.utils"
+    assert ours == theirs and len(ours[1]) > 10
