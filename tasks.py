@@ -65,7 +65,8 @@ def livereload(c, port=8000):
         f"{sys.executable} -m pelican --autoreload --listen --bind 127.0.0.1 --port {port} "
         f"-s {ROOT / 'pelicanconf.py'}",
         pty=sys.stdout.isatty(),
-        # Preview mode: content cache, unchanged article pages not rendered again (fast_build).
+        # Preview mode: content cache, unchanged pages not rendered again, and after edits to
+        # article bodies only the pages showing them (plugins/fast_build).
         env={"ARSIP_PREVIEW": "1"},
     )
 

@@ -58,6 +58,9 @@ def _worker(content: Path, output: Path, cache: Path, preview: bool) -> dict[str
         raise BuildError(f"benchmark build failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     result["load_before"] = load
+    if preview:
+        # plugins/fast_build/quick.py: only the pages showing an edited text were written.
+        result["quick"] = "Done: quick preview rebuild" in proc.stderr
     return result
 
 
