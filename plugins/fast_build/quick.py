@@ -444,6 +444,7 @@ def run(pelican: Any, original: Any) -> Any:
     stamp = site_stamp(settings, _watched(settings, conf["watch"]))
     files = _content_files(settings["PATH"])
     READ_ONE[0] = False
+    LAST_RUN.clear()
     try:
         count = quick_rebuild(pelican, stamp, files)
     except NotQuick as why:

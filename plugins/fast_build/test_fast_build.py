@@ -197,6 +197,22 @@ def test_preview_equals_a_full_build_after_each_kind_of_edit(
     files[7].write_text(files[7].read_text(encoding="utf-8") + "\nLagi.\n", "utf-8")
     check("body after a normal build", quick_expected=True)
 
+    # An invalid text stops the build as a full build would (the quick path is not taken);
+    # so does a text now identical to another article's (caught by the quick path itself).
+    text = files[8].read_text(encoding="utf-8")
+    files[8].write_text(text + "\n<b>tebal</b>\n", encoding="utf-8")
+    with pytest.raises(Exception, match="problem"):
+        Pelican(copy.deepcopy(preview)).run()
+    assert quick.LAST_RUN["quick"] is False
+    files[8].write_text(text, encoding="utf-8")
+    check("invalid text corrected", quick_expected=False)
+    body = files[9].read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    files[8].write_text(text.split("\n---\n", 1)[0] + "\n---\n" + body, encoding="utf-8")
+    with pytest.raises(Exception, match="problem"):
+        Pelican(copy.deepcopy(preview)).run()
+    files[8].write_text(text, encoding="utf-8")
+    check("duplicate text corrected", quick_expected=True)
+
     edit(files[2], "title: ", "title: Ubah ")
     check("title", quick_expected=False)
     other = files[10].read_text(encoding="utf-8")
