@@ -90,6 +90,115 @@ def test_fast_patterns_extension_replaces_every_known_pattern() -> None:
     assert fast == [FASTER_PATTERNS.get(r, r) for r in plain]
 
 
+def test_guarded_block_regexes_need_their_literal() -> None:
+    """A text without the literal never matches the guarded regex (search or match)."""
+    import random
+    import re
+
+    from arsip.markdown_safe import REQUIRED_LITERALS
+
+    rnd = random.Random(7)
+    chars = "ab #>=-\n\\ "
+    texts = ["".join(rnd.choice(chars) for _ in range(rnd.randint(0, 20))) for _ in range(30000)]
+    for pattern, literal in REQUIRED_LITERALS.items():
+        regex = re.compile(pattern, re.MULTILINE)  # MULTILINE: the more permissive reading
+        for text in texts:
+            if literal not in text:
+                assert regex.search(text) is None and regex.match(text) is None, (pattern, text)
+
+
+def test_fast_patterns_extension_knows_every_pattern_of_the_site() -> None:
+    """Every inline pattern of the site's settings has its needed strings, and the block
+    regexes are guarded (a newer Python-Markdown that changed one makes this fail rather
+    than silently slower)."""
+    from markdown.treeprocessors import InlineProcessor
+
+    from arsip.markdown_safe import INLINE_NEEDS, RequiresLiteral
+
+    extensions = [*SETTINGS["extensions"], "arsip.markdown_safe:FastPatternsExtension"]
+    md = markdown.Markdown(**{**SETTINGS, "extensions": extensions})
+    processors = [tp for tp in md.treeprocessors if isinstance(tp, InlineProcessor)]
+    assert len(processors) == 2  # the main one and smarty's
+    for tp in processors:
+        for pattern in tp.inlinePatterns:
+            assert pattern.compiled_re.pattern in INLINE_NEEDS, pattern.compiled_re.pattern
+    guarded = {
+        type(bp).__name__
+        for bp in md.parser.blockprocessors
+        if isinstance(getattr(bp, "RE", None), RequiresLiteral)
+    }
+    assert guarded == {"HashHeaderProcessor", "SetextHeaderProcessor", "BlockQuoteProcessor"}
+
+
+PIECES = [
+    "kata",
+    "Kata.",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    "  \n",
+    "--",
+    "---",
+    "-",
+    "...",
+    "....",
+    "`kode`",
+    "``a ` b``",
+    "`",
+    "\\`",
+    "\\",
+    "\\*",
+    "*",
+    "**",
+    "_",
+    "__",
+    "[a](/x)",
+    "[a][r]",
+    "[r]",
+    "\n\n[r]: /y",
+    "![g](/g.png)",
+    "!",
+    "[",
+    "]",
+    "<https://a.example/b>",
+    "<a@b.example>",
+    "<b>",
+    "&amp;",
+    "&",
+    "&#169;",
+    ";",
+    "# ",
+    "\n## Judul ##\n",
+    "\n===\n",
+    "\n---\n",
+    "> ",
+    "\n> kutip",
+    "\n- butir",
+    "\n1. satu",
+    "\n    kode",
+    '"',
+    "'",
+    "(",
+    ")",
+    "\t",
+]
+
+
+def test_fast_patterns_extension_changes_no_output_on_random_documents() -> None:
+    """Random documents made of Markdown's constructs: the same HTML with and without the
+    extension, one instance of each converting them all in turn (as the site's reader does)."""
+    import random
+
+    rnd = random.Random(8)
+    extensions = [*SETTINGS["extensions"], "arsip.markdown_safe:FastPatternsExtension"]
+    fast = markdown.Markdown(**{**SETTINGS, "extensions": extensions})
+    plain = markdown.Markdown(**SETTINGS)
+    for _ in range(4000):
+        source = "".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 30)))
+        assert fast.reset().convert(source) == plain.reset().convert(source), source
+
+
 @pytest.mark.parametrize(
     "source",
     [
