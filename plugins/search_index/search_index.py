@@ -58,9 +58,9 @@ DEFAULTS: dict[str, Any] = {
     "data_dir": "cari/data",
     "chunk_size": 100,  # articles per title chunk: a page of results touches few chunks
     # Pagefind runs at a time. One run already keeps both cores of the build machine busy
-    # for part of its time (three threads); two at once were not clearly faster at 10,000
-    # articles (24.9 s against 28.7 s, then 77.8 s against 59.6 s, on a loaded machine)
-    # and hold twice the memory.
+    # for part of its time (three threads); two at once were not faster at 10,000 articles
+    # (all years: 31.0 s against 20.3 s, 24.6 s against 36.8 s; a loaded machine) and hold
+    # twice the memory.
     "jobs": 1,
     "pagefind_args": [],  # extra command-line options for Pagefind, e.g. ["--verbose"]
 }

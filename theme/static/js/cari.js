@@ -112,39 +112,47 @@ function loadIds() {
 // sorted by date the first page of results needs one year only.
 let slicesPromise = null;
 function loadSlices() {
-  slicesPromise ??= getJson(app.dataset.browse + "irisan.json").then((rows) => rows.map(([y]) => y));
+  slicesPromise ??= getJson(app.dataset.browse + "irisan.json").then((rows) =>
+    rows.map(([year]) => year),
+  );
   return slicesPromise;
 }
 
-// Pagefind fetches its WebAssembly from the folder of each index, and every year's copy is the
-// same file (the build checks): fetch it once, from the shared bundle folder.
-function fetchWasmOnce() {
+// Pagefind's files go through this: it fetches its WebAssembly from the folder of each year's
+// index, and every copy is the same file (the build checks), so that is fetched once, from the
+// shared bundle folder, and early; and its files are gzip-compressed, which the browser's own
+// gunzip undoes much faster than Pagefind's JavaScript one (Pagefind skips that for data that
+// starts with its signature, as gunzipped data does).
+function routePagefindFetches() {
   const bundle = new URL(app.dataset.pagefind, location.href);
-  const wasm = new Map(); // file name -> Promise of its bytes
   const fetchAny = window.fetch;
+  const gunzipped = (url) =>
+    fetchAny.call(window, url).then((r) => {
+      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+      if (typeof DecompressionStream === "undefined") return r.arrayBuffer();
+      return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+    });
+  const wasm = new Map(); // file name -> Promise of its bytes
+  const wasmFile = (name) => {
+    if (!wasm.has(name)) wasm.set(name, gunzipped(new URL(name, bundle)));
+    return wasm.get(name);
+  };
   window.fetch = function (input, init) {
     const url = new URL(input instanceof Request ? input.url : String(input), location.href);
-    const name = url.pathname.match(/\/(wasm\.[\w-]+\.pagefind)$/)?.[1];
-    if (!name || url.origin !== bundle.origin || !url.pathname.startsWith(bundle.pathname)) {
+    const ours = url.origin === bundle.origin && url.pathname.startsWith(bundle.pathname);
+    if (!ours || !/\.(pagefind|pf_\w+)$/.test(url.pathname)) {
       return fetchAny.call(this, input, init);
     }
-    if (!wasm.has(name)) {
-      const shared = new URL(name, bundle);
-      wasm.set(
-        name,
-        fetchAny.call(window, shared).then((r) => {
-          if (!r.ok) throw new Error(`${shared}: HTTP ${r.status}`);
-          return r.arrayBuffer();
-        }),
-      );
-    }
-    return wasm.get(name).then((bytes) => new Response(bytes));
+    const name = url.pathname.match(/\/(wasm\.[\w-]+\.pagefind)$/)?.[1];
+    return (name ? wasmFile(name) : gunzipped(url)).then((bytes) => new Response(bytes));
   };
+  // Pagefind picks the WebAssembly of the page's language (the site has one).
+  wasmFile(`wasm.${document.documentElement.lang.toLowerCase()}.pagefind`).catch(() => {});
 }
 
 let pagefindPromise = null;
 function loadPagefind() {
-  pagefindPromise ??= (fetchWasmOnce(), import(app.dataset.pagefind + "pagefind.js"));
+  pagefindPromise ??= (routePagefindFetches(), import(app.dataset.pagefind + "pagefind.js"));
   return pagefindPromise;
 }
 
@@ -157,8 +165,11 @@ function yearIndex(year) {
       // The instances share one WebAssembly module, which each loads unless it is there:
       // two loading it at once would each start one, and the first would lose its memory.
       await first;
-      // On the main thread: a year's search is short, and one module shares the WebAssembly.
-      const instance = pf.createInstance({ basePath: `${app.dataset.pagefind}${year}/`, noWorker: true });
+      // On the main thread (no web worker): a year's search is short.
+      const instance = pf.createInstance({
+        basePath: `${app.dataset.pagefind}${year}/`,
+        noWorker: true,
+      });
       await instance.options({
         baseUrl: new URL(app.dataset.site, location.href).pathname,
         excerptLength: 24,
