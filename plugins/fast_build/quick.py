@@ -284,8 +284,9 @@ RECORDERS: dict[str, Recorder] = {}
 
 def _note_written(path: str, context: Any = None) -> None:
     for recorder in RECORDERS.values():
-        if path.startswith(recorder.output):
-            recorder.outputs.add(os.path.relpath(path, recorder.output))
+        prefix = os.path.join(recorder.output, "")
+        if path.startswith(prefix):
+            recorder.outputs.add(os.path.normpath(path[len(prefix) :]))
 
 
 # --------------------------------------------------------------------------- the quick path
@@ -321,6 +322,10 @@ def quick_rebuild(pelican: Any, stamp: str, files: dict[str, list[int]]) -> int:
         raise NotQuick("an output file is missing")
     if not changed:
         return 0
+    articles_dirs = [os.path.join(os.path.normpath(p), "") for p in settings["ARTICLE_PATHS"]]
+    for name in changed:
+        if not any(name.startswith(d) for d in articles_dirs):
+            raise NotQuick(f"{name} is not an article")
 
     if not index.get("id"):
         raise NotQuick("no snapshot of the last build")
