@@ -346,6 +346,7 @@ def _collect(generators: list[Any]) -> None:
 def _finalized(pelican: Any) -> None:
     cfg = config(pelican.settings)
     articles = _articles.pop(pelican.output_path, [])
+    LAST_RUN.clear()
     if not cfg.enabled:
         return
     site = Path(pelican.output_path)

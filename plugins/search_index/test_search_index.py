@@ -205,6 +205,7 @@ def test_fresh_index_folder(site: Path, tmp_path: Path) -> None:
 
 def test_disabled_writes_nothing(content: Path, tmp_path: Path) -> None:
     out = build(content=content, output=tmp_path / "off", SEARCH_INDEX={"enabled": False})
+    assert search_index.LAST_RUN == {}  # no figures left from an earlier build
     assert not (out / "pagefind").exists()
     assert not (out / "cari" / "data").exists()
 

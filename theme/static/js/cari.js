@@ -451,29 +451,35 @@ function status(n) {
 }
 
 // Shows the next page of results, each as soon as it is known and final.
+let rendering = 0; // showMore calls under way
 async function showMore(id) {
   const list = current;
   const end = shown + PAGE;
+  rendering++;
   moreBtn.hidden = true;
-  while (shown < end) {
-    await list.until(shown + 1);
-    if (id !== runId) return;
-    const batch = list.items.slice(shown, end);
-    if (!batch.length) break; // no more results
-    shown += batch.length;
-    // Each result on screen as soon as it and those before it are loaded.
-    for (const item of batch.map((load) => load())) {
-      const data = await item;
+  try {
+    while (shown < end) {
+      await list.until(shown + 1);
       if (id !== runId) return;
-      listEl.append(resultItem(data));
+      const batch = list.items.slice(shown, end);
+      if (!batch.length) break; // no more results
+      shown += batch.length;
+      // Each result on screen as soon as it and those before it are loaded.
+      for (const item of batch.map((load) => load())) {
+        const data = await item;
+        if (id !== runId) return;
+        listEl.append(resultItem(data));
+      }
     }
+  } finally {
+    rendering--;
   }
   updateMore();
 }
 
-// "More" stays while results may still come.
+// "More" stays while results may still come, and hides while a page is being shown.
 function updateMore() {
-  moreBtn.hidden = current.done && shown >= current.items.length;
+  moreBtn.hidden = rendering > 0 || (current.done && shown >= current.items.length);
 }
 
 function longDate(iso) {
