@@ -330,11 +330,15 @@ async function runQuery(id) {
     if (facet !== "year") filters[facet] = { any: [...state.filters[facet]] };
   }
   const sort = relevance ? {} : { date: state.sort === "lama" ? "asc" : "desc" };
-  loadPagefind(); // meanwhile
+  const filtered = Object.keys(filters).length > 0;
+  // Meanwhile: Pagefind, and the browse data when filtering.
+  loadPagefind();
+  if (filtered) loadData();
   const all = await loadSlices();
   let years = state.sort === "lama" ? [...all].reverse() : all;
   if (state.filters.year) years = years.filter((y) => state.filters.year.has(y));
-  if (Object.keys(filters).length) {
+  if (years.length) yearIndex(years[0]); // meanwhile: the year most likely searched first
+  if (filtered) {
     // Skip the years in which no article passes the filters (the browse data knows).
     const data = await loadData();
     const hit = new Set();
