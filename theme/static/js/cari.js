@@ -337,7 +337,6 @@ async function runQuery(id) {
   const all = await loadSlices();
   let years = state.sort === "lama" ? [...all].reverse() : all;
   if (state.filters.year) years = years.filter((y) => state.filters.year.has(y));
-  if (years.length) yearIndex(years[0]); // meanwhile: the year most likely searched first
   if (filtered) {
     // Skip the years in which no article passes the filters (the browse data knows).
     const data = await loadData();
