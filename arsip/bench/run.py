@@ -83,7 +83,17 @@ def _search(site: Path) -> dict[str, Any]:
     from search_index.measure import measure_search
 
     measured = measure_search(site)
-    keep = ("bytes", "search_bytes", "requests", "ms_to_first_result", "status", "url")
+    keep = (
+        "bytes",
+        "search_bytes",
+        "requests",
+        "bytes_to_first_result",
+        "requests_to_first_result",
+        "ms_to_first_result",
+        "ms_to_complete",
+        "status",
+        "url",
+    )
     measured["scenarios"] = {
         name: {k: v for k, v in figures.items() if k in keep}
         for name, figures in measured["scenarios"].items()
@@ -183,8 +193,9 @@ def summary(result: dict[str, Any]) -> str:
     ]
     for name, s in result.get("search", {}).get("scenarios", {}).items():
         lines.append(
-            f"  search {name:16} {s['bytes'] / 1024:8.1f} KB, {s['requests']} requests, "
-            f"{s['ms_to_first_result']} ms to first result"
+            f"  search {name:16} first result {s['ms_to_first_result']} ms, "
+            f"{(s.get('bytes_to_first_result') or 0) / 1024:.1f} KB; complete "
+            f"{s.get('ms_to_complete')} ms, {s['bytes'] / 1024:.1f} KB, {s['requests']} requests"
         )
     if "error" in result:
         lines.append("  ERROR: " + result["error"].splitlines()[-1])

@@ -14,7 +14,7 @@ import parallel_build.parallel_build as pb
 from arsip.bench.generate import generate
 from arsip.build import ROOT, BuildFailed, build
 
-SEARCH_OFF = {"enabled": False, "glob": "artikel/**/*.html"}
+SEARCH_OFF = {"enabled": False}
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
