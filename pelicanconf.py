@@ -154,6 +154,9 @@ PLUGINS = [
 ]
 SEARCH_INDEX = {  # plugins/search_index (defaults: search_index.DEFAULTS)
     "glob": "artikel/{year}/**/*.html",  # only article pages, one Pagefind index per year
+    # Two years indexed at once: on the idle 2-core machine all years took 21.7 s and 21.1 s
+    # against 26.8 s and 28.1 s one at a time (10,000 articles; peak 2 x 240 MB).
+    "jobs": 2,
 }
 SITEMAP = {
     "format": "xml",
