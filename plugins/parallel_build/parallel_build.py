@@ -68,6 +68,8 @@ def config(settings: dict[str, Any]) -> Config:
     if unknown:
         raise ValueError(f"PARALLEL_BUILD: unknown key(s) {sorted(unknown)}")
     processes = int(raw["processes"]) or os.cpu_count() or 1
+    if not hasattr(os, "fork"):  # Windows: one process, as Pelican does it
+        processes = 1
     # Preview renders only what changed (plugins/fast_build); relative URLs make Pelican's
     # writer set a value in the shared context while rendering, which a recorded page would miss.
     enabled = bool(raw["enabled"]) and not settings.get("RELATIVE_URLS")
