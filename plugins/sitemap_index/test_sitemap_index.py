@@ -16,6 +16,7 @@ import pytest
 from pelican.plugins.sitemap import sitemap
 
 from arsip.build import build
+from arsip.testing import article
 from sitemap_index.sitemap_index import (
     SitemapIndexError,
     config,
@@ -26,19 +27,13 @@ SCHEMAS = Path(__file__).resolve().parents[2] / "tests" / "schemas"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 SITEURL = "https://org.github.io/repo"  # the publish build's shape: absolute, with a sub-path
 
-ARTICLE = """---
-title: Judul artikel nomor {n}
-date: {year}-0{n}-1{n}
-region: Kota Padang
-province: Sumatera Barat
-official: Andree Algamar
-role: Pj Wali Kota
-source: Langgam.id
-election: Pilkada 2024
-tags: [netralitas ASN]
----
-Isi artikel nomor {n} berbeda.
-"""
+
+def numbered(n: int, year: int = 2024) -> str:
+    return article(
+        f"Isi artikel nomor {n} berbeda.",
+        title=f"Judul artikel nomor {n}",
+        date=f"{year}-0{n}-1{n}",
+    )
 
 
 def xml_schema(name: str) -> Any:
@@ -64,9 +59,7 @@ def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
         folder = content / "articles" / str(year)
         folder.mkdir(parents=True)
         for n in numbers:
-            (folder / f"artikel-{n}.md").write_text(
-                ARTICLE.format(n=n, year=year), encoding="utf-8"
-            )
+            (folder / f"artikel-{n}.md").write_text(numbered(n, year), encoding="utf-8")
     return content
 
 

@@ -8,20 +8,13 @@ from pathlib import Path
 import pytest
 
 from arsip.build import build
+from arsip.testing import article
 
-ARTICLE = """---
-title: Judul artikel nomor {n}
-date: 2024-0{n}-1{n}
-region: Kota Padang
-province: Sumatera Barat
-official: Andree Algamar
-role: Pj Wali Kota
-source: Langgam.id
-election: Pilkada 2024
-tags: [netralitas ASN]
----
-Isi artikel nomor {n} berbeda.
-"""
+
+def numbered(n: int) -> str:
+    return article(
+        f"Isi artikel nomor {n} berbeda.", title=f"Judul artikel nomor {n}", date=f"2024-0{n}-1{n}"
+    )
 
 
 def test_list_pages_use_the_newest_article_date(tmp_path: Path) -> None:
@@ -30,7 +23,7 @@ def test_list_pages_use_the_newest_article_date(tmp_path: Path) -> None:
     (content / "pages").mkdir()
     for n in (1, 2, 3):
         (content / "articles" / "2024" / f"artikel-{n}.md").write_text(
-            ARTICLE.format(n=n), encoding="utf-8"
+            numbered(n), encoding="utf-8"
         )
     out = build(siteurl="https://example.org/arsip", content=content, output=tmp_path / "out")
     xml = (out / "sitemap.xml").read_text(encoding="utf-8")
@@ -52,8 +45,6 @@ def test_a_stopped_build_does_not_cost_the_next_one_its_sitemap(tmp_path: Path) 
         build(content=bad, output=tmp_path / "bad-out")
     content = tmp_path / "content"
     (content / "articles" / "2024").mkdir(parents=True)
-    (content / "articles" / "2024" / "artikel-1.md").write_text(
-        ARTICLE.format(n=1), encoding="utf-8"
-    )
+    (content / "articles" / "2024" / "artikel-1.md").write_text(numbered(1), encoding="utf-8")
     out = build(siteurl="https://example.org", content=content, output=tmp_path / "out")
     assert (out / "sitemap.xml").exists()

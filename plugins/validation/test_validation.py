@@ -7,20 +7,7 @@ from pathlib import Path
 import pytest
 
 from arsip.build import BuildFailed, build
-
-ARTICLE = """---
-title: {title}
-date: 2024-10-03
-region: Kota Padang
-province: Sumatera Barat
-official: Andree Algamar
-role: Pj Wali Kota
-source: Langgam.id
-election: Pilkada 2024
-tags: [netralitas ASN]
----
-{body}
-"""
+from arsip.testing import article
 
 
 def tiny_site(tmp_path: Path, **articles: tuple[str, str]) -> Path:
@@ -29,7 +16,7 @@ def tiny_site(tmp_path: Path, **articles: tuple[str, str]) -> Path:
     (content / "pages").mkdir()
     for slug, (title, body) in articles.items():
         (content / "articles" / "2024" / f"{slug}.md").write_text(
-            ARTICLE.format(title=title, body=body), encoding="utf-8"
+            article(body, title=title), encoding="utf-8"
         )
     return content
 
