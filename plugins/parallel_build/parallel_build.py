@@ -271,14 +271,21 @@ class ParallelWriter(Writer):
         override = kwargs.get("override_output", args[2] if len(args) > 2 else False)
         complete = sanitised_join(self.output_path, path)
         os.makedirs(os.path.dirname(complete), exist_ok=True)
-        self._open_w(complete, "utf-8", override).close()
-        self.jobs.append(("feed", elements, context, path, args, kwargs))
+        with self._open_w(complete, "utf-8", override) as claimed:
+            skipped = claimed.name == os.devnull
+        if not skipped:
+            self.jobs.append(("feed", elements, context, path, args, kwargs))
         return None
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
         if self._replaying:  # the file was claimed when the job was recorded
             return open(filename, "w", encoding=encoding)
-        return super()._open_w(filename, encoding, override)
+        claimed = super()._open_w(filename, encoding, override)
+        last = self.jobs[-1] if self.jobs else None
+        if claimed.name == os.devnull and last and last[0] == "page" and last[1] == filename:
+            # Pelican keeps the page written earlier with override_output: drop this one.
+            self.jobs.pop()
+        return claimed
 
     def run_job(self, job: tuple[Any, ...]) -> None:
         """Render and write one recorded page or feed."""

@@ -131,3 +131,32 @@ def test_pages_are_written_before_finalized(content: Path, tmp_path: Path) -> No
     finally:
         signals.finalized.disconnect(look)
     assert empty == ["looked"]
+
+
+def test_a_page_written_with_override_output_is_kept_as_pelican_keeps_it(tmp_path: Path) -> None:
+    """Pelican skips later writes to a file written with ``override_output``: so do the jobs."""
+    from jinja2 import Template
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.writers import Writer
+
+    def write(writer: Writer) -> None:
+        writer.write_file("a.html", Template("first"), {}, override_output=True)
+        writer.write_file("a.html", Template("second"), {})
+        writer.write_feed(
+            [], {"SITENAME": "x", "SITEURL": "", "FEED_DOMAIN": ""}, "f.xml", override_output=True
+        )
+        writer.write_feed([], {"SITENAME": "y", "SITEURL": "", "FEED_DOMAIN": ""}, "f.xml")
+
+    settings = {**DEFAULT_CONFIG, "FEED_DOMAIN": ""}
+    serial = Writer(str(tmp_path / "serial"), settings)
+    write(serial)
+    parallel = pb.ParallelWriter(str(tmp_path / "parallel"), settings)
+    write(parallel)
+    assert pb.render_jobs(parallel, 2, pb.config({})) == 2  # the two skipped writes dropped
+    for name in ("a.html", "f.xml"):
+        # (An empty feed is dated by the clock: compare its title, not its bytes.)
+        kept = (tmp_path / "serial" / name).read_text(encoding="utf-8")
+        got = (tmp_path / "parallel" / name).read_text(encoding="utf-8")
+        assert got.split("<updated>")[0] == kept.split("<updated>")[0]
+    assert "<title>x</title>" in (tmp_path / "parallel" / "f.xml").read_text(encoding="utf-8")
+    assert (tmp_path / "parallel" / "a.html").read_text(encoding="utf-8") == "first"
