@@ -1,7 +1,9 @@
 """Make the built site searchable: a Pagefind index per year plus compact metadata files.
 
-Runs on Pelican's ``finalized`` signal (after every page is written), so ``pelican content``
-alone produces a searchable site. Two outputs:
+Pagefind starts as soon as every page is written (plugins/parallel_build's
+``arsip_pages_written`` signal; else on Pelican's ``finalized``) and runs in the background
+while the build does its last steps; the ``finalized`` receiver waits for it and writes the
+browse data, so ``pelican content`` alone produces a searchable site. Two outputs:
 
 - ``pagefind/``: Pagefind's index of the article pages only, in slices: one Pagefind run per
   year of the articles (``artikel/<year>/**/*.html``) into ``pagefind/<year>/``. The article
@@ -28,6 +30,7 @@ alone produces a searchable site. Two outputs:
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import datetime as dt
 import gzip
 import itertools
@@ -43,6 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import blinker
 from pelican import signals
 
 log = logging.getLogger(__name__)
@@ -174,38 +178,65 @@ def _run_one(site: Path, cfg: Config, year: str) -> tuple[float, float]:
     return usage.ru_utime + usage.ru_stime, peak / 1024
 
 
+class IndexRun:
+    """The Pagefind runs of one build, under way in background threads.
+
+    Started as soon as the article pages are on disk (see :func:`_pages_written`), so that
+    they overlap the build's last steps (theme files, sitemap, exports...); each thread also
+    reads its slice's page ids once its run is done, while the other runs still work.
+    :meth:`join` waits for all of them, shares the runtime and sets :data:`LAST_RUN`.
+    """
+
+    def __init__(self, site: Path, cfg: Config, years: Iterable[str]):
+        self.site, self.cfg = site, cfg
+        # Newest first: the order of the search page's slices (and of the figures).
+        self.years = sorted(set(years), reverse=True)
+        self.bundle = site / cfg.bundle_dir
+        shutil.rmtree(self.bundle, ignore_errors=True)  # old index files would linger
+        LAST_RUN.clear()
+        self.started = time.monotonic()
+        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=cfg.jobs)
+        self._futures = [self._pool.submit(self._one, year) for year in self.years]
+
+    def _one(self, year: str) -> tuple[float, float, dict[str, tuple[str, str]]]:
+        cpu, peak = _run_one(self.site, self.cfg, year)
+        return cpu, peak, slice_page_ids(self.bundle / year)
+
+    def join(self) -> dict[str, tuple[str, str]]:
+        """Wait for every run; return the page ids of all slices (see :func:`page_ids`)."""
+        try:
+            figures = [future.result() for future in self._futures]
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        if not self.years:
+            return {}
+        _share_runtime(self.bundle, self.years)
+        ids = _merge_ids(slice_ids for _, _, slice_ids in figures)
+        LAST_RUN.update(
+            wall_s=round(time.monotonic() - self.started, 2),
+            cpu_s=round(sum(cpu for cpu, _, _ in figures), 2),
+            peak_mb=round(max(peak for _, peak, _ in figures), 1),
+            runs=len(self.years),
+            jobs=self.cfg.jobs,
+            pages=sum(_page_count(self.bundle / year) for year in self.years),
+        )
+        log.info(
+            "search index: %d Pagefind runs (%d pages) took %.1f s, peak %.0f MB",
+            len(self.years),
+            LAST_RUN["pages"],
+            LAST_RUN["wall_s"],
+            LAST_RUN["peak_mb"],
+        )
+        return ids
+
+
 def run_pagefind(site: Path, cfg: Config, years: Iterable[str]) -> None:
     """Index each year of ``site`` into a fresh slice folder and share Pagefind's runtime.
 
     The bundle folder is emptied first (old index files would otherwise linger). Sets
     :data:`LAST_RUN`.
     """
-    years = sorted(set(years), reverse=True)
-    bundle = site / cfg.bundle_dir
-    shutil.rmtree(bundle, ignore_errors=True)
-    LAST_RUN.clear()
-    if not years:
-        return
-    started = time.monotonic()
-    with concurrent.futures.ThreadPoolExecutor(max_workers=cfg.jobs) as pool:
-        figures = list(pool.map(lambda year: _run_one(site, cfg, year), years))
-    _share_runtime(bundle, years)
-    pages = sum(_page_count(bundle / year) for year in years)
-    LAST_RUN.update(
-        wall_s=round(time.monotonic() - started, 2),
-        cpu_s=round(sum(cpu for cpu, _ in figures), 2),
-        peak_mb=round(max(peak for _, peak in figures), 1),
-        runs=len(years),
-        jobs=cfg.jobs,
-        pages=pages,
-    )
-    log.info(
-        "search index: %d Pagefind runs (%d pages) took %.1f s, peak %.0f MB",
-        len(years),
-        pages,
-        LAST_RUN["wall_s"],
-        LAST_RUN["peak_mb"],
-    )
+    IndexRun(site, cfg, years).join()
 
 
 def _page_count(folder: Path) -> int:
@@ -236,17 +267,36 @@ def _share_runtime(bundle: Path, years: list[str]) -> None:
         shutil.copyfile(first / name, bundle / name)
 
 
-def page_ids(bundle: Path) -> dict[str, tuple[str, str]]:
-    """Slice and Pagefind page id (the fragment's name, e.g. ``id_2bfc29b``) of every URL.
-
-    Ids are unique within a slice only (Pagefind makes them from the page's content hash).
-    """
+def slice_page_ids(folder: Path) -> dict[str, tuple[str, str]]:
+    """Slice and Pagefind page id (the fragment's name, e.g. ``id_2bfc29b``) of every URL
+    indexed in one slice folder."""
     ids: dict[str, tuple[str, str]] = {}
-    for fragment in sorted(bundle.glob("*/fragment/*.pf_fragment")):
+    for fragment in sorted(folder.glob("fragment/*.pf_fragment")):
         data = gzip.decompress(fragment.read_bytes())
         # Pagefind prefixes its decompressed files with a signature before the JSON.
         data = data[data.index(b"{") :]
-        ids[json.loads(data)["url"]] = (fragment.parent.parent.name, fragment.stem)
+        ids[json.loads(data)["url"]] = (folder.name, fragment.stem)
+    return ids
+
+
+def page_ids(bundle: Path) -> dict[str, tuple[str, str]]:
+    """Slice and Pagefind page id of every URL, over all slices of ``bundle``.
+
+    Ids are unique within a slice only (Pagefind makes them from the page's content hash).
+    """
+    folders = sorted(p for p in bundle.iterdir() if (p / "fragment").is_dir())
+    return _merge_ids(slice_page_ids(folder) for folder in folders)
+
+
+def _merge_ids(slices: Iterable[dict[str, tuple[str, str]]]) -> dict[str, tuple[str, str]]:
+    """The ids of every slice in one mapping; a page indexed in several slices (a glob that
+    does not select by year) gets them all joined by "+", which :func:`browse_data` refuses."""
+    ids: dict[str, tuple[str, str]] = {}
+    for slice_ids in slices:
+        for url, (name, page_id) in slice_ids.items():
+            if url in ids:
+                name = "+".join(sorted({*ids[url][0].split("+"), name}))
+            ids[url] = (name, page_id)
     return ids
 
 
@@ -331,8 +381,10 @@ def write_browse_data(folder: Path, files: dict[str, Any]) -> None:
         )
 
 
-# Articles of each build, keyed by output path (two builds in one process must not mix).
+# Articles and settings of each build, keyed by output path (two builds in one process must
+# not mix).
 _articles: dict[str, list[Any]] = {}
+_settings: dict[str, dict[str, Any]] = {}
 
 
 def _collect(generators: list[Any]) -> None:
@@ -341,18 +393,53 @@ def _collect(generators: list[Any]) -> None:
     for gen in generators:
         if isinstance(gen, ArticlesGenerator):
             _articles[gen.output_path] = list(gen.articles)
+            _settings[gen.output_path] = gen.settings
+
+
+# Pagefind runs under way, keyed by output path: started when the pages are written.
+_runs: dict[str, IndexRun] = {}
+
+
+def _start(output_path: str, cfg: Config) -> None:
+    articles = _articles.get(output_path, [])
+    _runs[output_path] = IndexRun(Path(output_path), cfg, {_year(a) for a in articles})
+
+
+def _pages_written(output_path: str, **_: Any) -> None:
+    """``arsip_pages_written`` (sent by plugins/parallel_build, with the output path, once
+    every page is on disk, before the last generators and ``finalized``): start Pagefind
+    now, in the background."""
+    settings = _settings.get(output_path)
+    if settings is None:
+        return
+    cfg = config(settings)
+    if cfg.enabled and output_path not in _runs:
+        _start(output_path, cfg)
 
 
 def _finalized(pelican: Any) -> None:
     cfg = config(pelican.settings)
-    articles = _articles.pop(pelican.output_path, [])
-    LAST_RUN.clear()
     if not cfg.enabled:
+        _articles.pop(pelican.output_path, None)
+        _settings.pop(pelican.output_path, None)
+        LAST_RUN.clear()
         return
+    if pelican.output_path not in _runs:  # nobody said the pages were written: start now
+        _start(pelican.output_path, cfg)
+    run = _runs.pop(pelican.output_path)
+    articles = _articles.pop(pelican.output_path, [])
+    _settings.pop(pelican.output_path, None)
     site = Path(pelican.output_path)
-    run_pagefind(site, cfg, {_year(a) for a in articles})
-    files = browse_data(articles, page_ids(site / cfg.bundle_dir), cfg.chunk_size)
+    files = browse_data(articles, run.join(), cfg.chunk_size)
     write_browse_data(site / cfg.data_dir, files)
+
+
+def _forget(pelican: Any) -> None:
+    """A new build: a run left by a failed earlier build in this process is waited for."""
+    stale = _runs.pop(pelican.output_path, None)
+    if stale is not None:
+        with contextlib.suppress(SearchIndexError):  # that build has failed already
+            stale.join()
 
 
 def _publish_paths(pelican: Any) -> None:
@@ -362,6 +449,10 @@ def _publish_paths(pelican: Any) -> None:
 
 
 def register() -> None:
+    signals.initialized.connect(_forget)
     signals.initialized.connect(_publish_paths)
+    # A custom signal, by name: plugins/parallel_build sends it (without that plugin, or
+    # when it is off, Pagefind starts on ``finalized``).
+    blinker.signal("arsip_pages_written").connect(_pages_written)
     signals.all_generators_finalized.connect(_collect)
     signals.finalized.connect(_finalized)
