@@ -16,8 +16,9 @@ import re
 import xml.etree.ElementTree as etree
 from typing import Any
 
-from markdown import Extension, Markdown
-from markdown.preprocessors import Preprocessor
+from markdown import Extension, Markdown, util
+from markdown.blockprocessors import HRProcessor
+from markdown.preprocessors import NormalizeWhitespace, Preprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 from markdown.util import Registry
 
@@ -107,6 +108,8 @@ REQUIRED_LITERALS: dict[str, str] = {
     r"^.*?\n(?:=+|-+)[ ]*(\n|$)": "\n",
     # BlockQuoteProcessor: ">" at the start of a line
     r"(^|\n)[ ]{0,3}>[ ]?(.*)": ">",
+    # ReferenceProcessor: "[id]: target" (tried on every paragraph that reaches it)
+    r'^[ ]{0,3}\[([^\[\]]*)\]:[ ]*(?:\n[ ]*)?([^\s]+)[ ]*(?:\n[ ]*)?((["\'])(.*)\4[ ]*|\((.*)\)[ ]*)?$': "]:",
 }
 
 
@@ -128,6 +131,75 @@ class RequiresLiteral:
         return getattr(self.regex, name)
 
 
+class RequiresMarkAtLineStart:
+    """A compiled regex that matches no text without a line starting, after at most three
+    spaces, with one of ``marks`` (Markdown's horizontal rule: ``---``, ``***``, ``___``);
+    other texts are answered ``None`` without running it. Python's ``re`` tries a pattern
+    that starts with ``^`` (MULTILINE) at every position of the text; these two checks jump
+    from line start to line start."""
+
+    def __init__(self, regex: re.Pattern[str], marks: str) -> None:
+        self.regex = regex
+        cls = "[" + re.escape(marks) + "]"
+        self._first = re.compile(r"[ ]{0,3}" + cls)
+        self._other = re.compile(r"\n[ ]{0,3}" + cls)
+
+    def may_match(self, string: str) -> bool:
+        return self._first.match(string) is not None or self._other.search(string) is not None
+
+    def search(self, string: str, *args: int) -> re.Match[str] | None:
+        return self.regex.search(string, *args) if self.may_match(string) else None
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.regex, name)
+
+
+#: Horizontal rules: Python-Markdown's regex, and the characters a rule is made of.
+HR_SEARCH_RE = HRProcessor.SEARCH_RE
+HR_MARKS = "-_*"
+
+
+class _NormalizeWhitespace(NormalizeWhitespace):
+    """Python-Markdown's first preprocessor, with an equivalent faster last step.
+
+    ``(?<=\n) +\n`` (spaces filling a whole line) starts with a look-behind, so the regex
+    engine tries it at every position of the document; ``\n +(?=\n)`` replaced by a newline
+    deletes the same spaces, and the engine only stops at newlines. Skipped when the text has
+    no space before a newline (no match possible). tests/test_markdown_safe.py compares the
+    two on random texts."""
+
+    BLANK_LINE_SPACES = re.compile(r"\n +(?=\n)")
+
+    def run(self, lines: list[str]) -> list[str]:
+        source = "\n".join(lines)
+        source = source.replace(util.STX, "").replace(util.ETX, "")
+        source = source.replace("\r\n", "\n").replace("\r", "\n") + "\n\n"
+        source = source.expandtabs(self.md.tab_length)
+        if " \n" in source:
+            source = self.BLANK_LINE_SPACES.sub("\n", source)
+        return source.split("\n")
+
+
+class _FixedOrderRegistry(Registry):
+    """A registry that sorts and lists its items once, not at each iteration: the block
+    parser iterates its processors for every block of every document."""
+
+    _listed: list[Any] | None = None
+
+    def __iter__(self) -> Any:
+        if self._listed is None:
+            self._listed = list(super().__iter__())
+        return iter(self._listed)
+
+    def register(self, item: Any, name: str, priority: float) -> None:
+        self._listed = None
+        super().register(item, name, priority)
+
+    def deregister(self, name: str, strict: bool = True) -> None:
+        self._listed = None
+        super().deregister(name, strict)
+
+
 class _InlinePatternsInUse(Preprocessor):
     """Before each document: give every inline processor only the patterns of its full list
     that can match somewhere in the document (see :data:`INLINE_NEEDS`; unknown patterns are
@@ -141,25 +213,50 @@ class _InlinePatternsInUse(Preprocessor):
         self.full = [
             (tp, tp.inlinePatterns) for tp in md.treeprocessors if isinstance(tp, InlineProcessor)
         ]
-        self.subsets: dict[tuple[int, tuple[int, ...]], Registry[Any]] = {}
+        # By the strings present in a document: the subset of each processor's patterns.
+        self.subsets: dict[frozenset[str], list[Registry[Any]]] = {}
+        self._needs: list[list[tuple[str, ...] | None]] = []
+        self._needles: tuple[str, ...] = ()
+        self._sizes: list[int] = []
+
+    def _plan(self) -> None:
+        """Each pattern's needed strings, read from the full lists (again if one changed)."""
+        sizes = [len(full) for _, full in self.full]
+        if sizes == self._sizes:
+            return
+        self._sizes, self.subsets = sizes, {}
+        self._needs = [[_needs(pattern) for pattern in full] for _, full in self.full]
+        self._needles = tuple(
+            dict.fromkeys(n for needs in self._needs for nd in needs if nd for n in nd)
+        )
 
     def run(self, lines: list[str]) -> list[str]:
+        self._plan()
         text = "\n".join(lines)
-        for i, (processor, full) in enumerate(self.full):
-            patterns = list(full)  # sorts the registry: _priority is then in the same order
-            kept = tuple(j for j, pattern in enumerate(patterns) if _may_match(pattern, text))
-            subset = self.subsets.get((i, kept))
-            if subset is None:
-                subset = self.subsets[i, kept] = Registry()
-                for j in kept:
-                    item = full._priority[j]
-                    subset.register(patterns[j], item.name, item.priority)
+        present = frozenset(n for n in self._needles if n in text)
+        subsets = self.subsets.get(present)
+        if subsets is None:
+            subsets = self.subsets[present] = []
+            for (_, full), needs in zip(self.full, self._needs, strict=True):
+                patterns = list(full)  # sorts the registry: _priority is then in the same order
+                subset: Registry[Any] = Registry()
+                for j, nd in enumerate(needs):
+                    if nd is None or any(n in present for n in nd):
+                        item = full._priority[j]
+                        subset.register(patterns[j], item.name, item.priority)
+                subsets.append(subset)
+        for (processor, _), subset in zip(self.full, subsets, strict=True):
             processor.inlinePatterns = subset
         return lines
 
 
+def _needs(pattern: Any) -> tuple[str, ...] | None:
+    """The strings one of which any match of the pattern contains (None: unknown)."""
+    return INLINE_NEEDS.get(getattr(getattr(pattern, "compiled_re", None), "pattern", None))
+
+
 def _may_match(pattern: Any, text: str) -> bool:
-    needs = INLINE_NEEDS.get(getattr(getattr(pattern, "compiled_re", None), "pattern", None))
+    needs = _needs(pattern)
     return needs is None or any(n in text for n in needs)
 
 
@@ -192,6 +289,15 @@ class FastPatternsExtension(Extension):
             literal = REQUIRED_LITERALS.get(getattr(regex, "pattern", None))
             if literal is not None and isinstance(regex, re.Pattern):
                 processor.RE = RequiresLiteral(regex, literal)
+            if getattr(processor, "SEARCH_RE", None) is HR_SEARCH_RE:
+                processor.SEARCH_RE = RequiresMarkAtLineStart(HR_SEARCH_RE, HR_MARKS)
+        blocks = _FixedOrderRegistry()
+        for item in md.parser.blockprocessors._priority:
+            blocks.register(md.parser.blockprocessors[item.name], item.name, item.priority)
+        md.parser.blockprocessors = blocks
+        normalize = md.preprocessors["normalize_whitespace"]
+        if type(normalize) is NormalizeWhitespace:
+            md.preprocessors.register(_NormalizeWhitespace(md), "normalize_whitespace", 30)
         # Priority 0: after every other preprocessor (whitespace normalisation is at 30).
         md.preprocessors.register(_InlinePatternsInUse(md), "arsip_inline_patterns", 0)
 

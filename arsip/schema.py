@@ -17,7 +17,7 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -74,6 +74,11 @@ class Vocabulary:
         out.update(f"{p} {r}" for p in self.role_prefixes for r in self.roles)
         return out
 
+    @cached_property
+    def _canonical_roles(self) -> frozenset[str]:
+        # Checked for every article: built once per vocabulary.
+        return frozenset(self.canonical_roles())
+
 
 def _read_yaml(path: Path) -> Any:
     with path.open(encoding="utf-8") as fh:
@@ -101,6 +106,15 @@ def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
     )
 
 
+def preload() -> None:
+    """Load the vocabularies and the gazetteer now rather than at the first article: a
+    process that prepares articles in forked workers calls this before forking, so that the
+    workers share one copy instead of each loading its own."""
+    vocabulary()
+    gazetteer.regencies()
+    gazetteer.provinces()
+
+
 def _as_date(value: Any) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -118,6 +132,41 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     wrong with it, instead of failing inside YAML."""
 
 
+_STR_TAG, _SEQ_TAG, _MAP_TAG = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map"))
+
+
+def _construct_document(self: _Loader, node: yaml.Node) -> Any:
+    """A front-matter is nearly always a mapping of text keys to text or to lists of text:
+    such a document is built here directly, as the generic constructor would build it
+    (which costs about as much as parsing: it runs in Python, node by node). Any other
+    node (numbers, booleans, merge keys, aliases of a list, tags...) goes the generic way."""
+    if isinstance(node, yaml.MappingNode) and node.tag == _MAP_TAG:
+        data: dict[str, Any] = {}
+        lists: set[int] = set()
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
+                break
+            if isinstance(value_node, yaml.ScalarNode) and value_node.tag == _STR_TAG:
+                data[key_node.value] = value_node.value
+            elif (
+                isinstance(value_node, yaml.SequenceNode)
+                and value_node.tag == _SEQ_TAG
+                and id(value_node) not in lists  # an alias: one list, shared
+                and all(
+                    isinstance(item, yaml.ScalarNode) and item.tag == _STR_TAG
+                    for item in value_node.value
+                )
+            ):
+                lists.add(id(value_node))
+                data[key_node.value] = [item.value for item in value_node.value]
+            else:
+                break
+        else:
+            return data
+    return _BaseLoader.construct_document(self, node)
+
+
+_Loader.construct_document = _construct_document
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
@@ -365,7 +414,7 @@ def check_role(value: Any, voc: Vocabulary) -> str | None:
     if problem:
         return problem
     value = " ".join(value.replace(".", " ").split())
-    if value in voc.canonical_roles():
+    if value in voc._canonical_roles:
         return None
     words = value.split(" ", 1)
     prefix, rest = (
@@ -395,11 +444,14 @@ def check_source(value: Any, voc: Vocabulary) -> str | None:
     )
 
 
+_URL_BAD_CHAR_RE = re.compile(r"[\s\"'<>`]")
+
+
 def check_source_url(value: Any, voc: Vocabulary) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return "must be the article's web address, starting with https:// or http://"
     value = value.strip()
-    if re.search(r"[\s\"'<>`]", value):
+    if _URL_BAD_CHAR_RE.search(value):
         return "must be a single web address without spaces, quotes or angle brackets"
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -544,10 +596,14 @@ def check_body(parsed: Parsed) -> list[Problem]:
     problems = []
     if not parsed.body.strip():
         problems.append(Problem(parsed.path, parsed.body_line, "body", "is empty: paste the text"))
+    # Markup needs a "<", a link or an image a "](": most bodies have neither, and most
+    # lines of the others neither (each line is looked at only when it has one).
+    if "<" not in parsed.body and "](" not in parsed.body:
+        return problems
     for offset, line in enumerate(parsed.body.split("\n")):
         lineno = parsed.body_line + offset
         # Inside a code span, markup is shown as text (Markdown escapes it): not a problem.
-        if HTML_RE.search(_CODE_SPAN_RE.sub("", line)):
+        if "<" in line and HTML_RE.search(_CODE_SPAN_RE.sub("", line)):
             problems.append(
                 Problem(
                     parsed.path,
@@ -557,7 +613,7 @@ def check_body(parsed: Parsed) -> list[Problem]:
                     "the text in Markdown",
                 )
             )
-        for bang, target in _MD_LINK_RE.findall(line):
+        for bang, target in _MD_LINK_RE.findall(line) if "](" in line else ():
             if bang:
                 problems.append(
                     Problem(

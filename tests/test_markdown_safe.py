@@ -113,7 +113,12 @@ def test_fast_patterns_extension_knows_every_pattern_of_the_site() -> None:
     than silently slower)."""
     from markdown.treeprocessors import InlineProcessor
 
-    from arsip.markdown_safe import INLINE_NEEDS, RequiresLiteral
+    from arsip.markdown_safe import (
+        INLINE_NEEDS,
+        RequiresLiteral,
+        RequiresMarkAtLineStart,
+        _NormalizeWhitespace,
+    )
 
     extensions = [*SETTINGS["extensions"], "arsip.markdown_safe:FastPatternsExtension"]
     md = markdown.Markdown(**{**SETTINGS, "extensions": extensions})
@@ -127,7 +132,57 @@ def test_fast_patterns_extension_knows_every_pattern_of_the_site() -> None:
         for bp in md.parser.blockprocessors
         if isinstance(getattr(bp, "RE", None), RequiresLiteral)
     }
-    assert guarded == {"HashHeaderProcessor", "SetextHeaderProcessor", "BlockQuoteProcessor"}
+    assert guarded == {
+        "HashHeaderProcessor",
+        "SetextHeaderProcessor",
+        "BlockQuoteProcessor",
+        "ReferenceProcessor",
+    }
+    rules = [
+        type(bp).__name__
+        for bp in md.parser.blockprocessors
+        if isinstance(getattr(bp, "SEARCH_RE", None), RequiresMarkAtLineStart)
+    ]
+    assert rules == ["HRProcessor"]
+    assert type(md.preprocessors["normalize_whitespace"]) is _NormalizeWhitespace
+
+
+def test_guarded_rule_regex_needs_a_mark_at_a_line_start() -> None:
+    """Python-Markdown's horizontal-rule regex finds nothing in a text the guard refuses."""
+    import random
+
+    from arsip.markdown_safe import HR_MARKS, HR_SEARCH_RE, RequiresMarkAtLineStart
+
+    guarded = RequiresMarkAtLineStart(HR_SEARCH_RE, HR_MARKS)
+    rnd = random.Random(9)
+    chars = "a -_*\n"
+    texts = ["".join(rnd.choice(chars) for _ in range(rnd.randint(0, 20))) for _ in range(30000)]
+    refused = 0
+    for text in texts:
+        if not guarded.may_match(text):
+            refused += 1
+            assert HR_SEARCH_RE.search(text) is None, text
+        found, expected = guarded.search(text), HR_SEARCH_RE.search(text)
+        assert (found and found.span()) == (expected and expected.span()), text
+    assert refused > 1000  # the guard does refuse texts
+
+
+def test_faster_whitespace_normalisation_gives_the_same_lines() -> None:
+    """The faster preprocessor and Python-Markdown's give the same lines on random texts."""
+    import random
+
+    from markdown.preprocessors import NormalizeWhitespace
+
+    from arsip.markdown_safe import _NormalizeWhitespace
+
+    md = markdown.Markdown()
+    plain, fast = NormalizeWhitespace(md), _NormalizeWhitespace(md)
+    rnd = random.Random(10)
+    chars = ["a", " ", "  ", "\n", "\r", "\r\n", "\t", "\x02", "\x03"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(chars) for _ in range(rnd.randint(0, 20)))
+        lines = text.split("\n")
+        assert fast.run(list(lines)) == plain.run(list(lines)), repr(text)
 
 
 PIECES = [
@@ -172,6 +227,14 @@ PIECES = [
     "\n## Judul ##\n",
     "\n===\n",
     "\n---\n",
+    "\n***\n",
+    "\n_ _ _\n",
+    " - - -",
+    "\n  * * *  \n",
+    "   \n",
+    "\n \n",
+    "\n[r]: /y 'judul'",
+    "[r]: <https://z.example> (t)",
     "> ",
     "\n> kutip",
     "\n- butir",

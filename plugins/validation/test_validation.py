@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,3 +69,89 @@ def test_text_that_looks_like_markup_is_escaped(tmp_path: Path) -> None:
     )
     assert "1 &lt; 2 &amp; 3 &gt; 2" in html
     assert "<b " not in html
+
+
+# --------------------------------------------------------------------------- work moved to prepare()
+
+
+def test_reader_date_is_the_date_pelicans_reader_makes() -> None:
+    import datetime as dt
+
+    from pelican.plugins.yaml_metadata.yaml_metadata import YAML_METADATA_PROCESSORS
+    from pelican.utils import SafeDatetime
+
+    from plugins.validation.validation import reader_date
+
+    day = dt.date(1998, 1, 1)
+    texts = []
+    while day < dt.date(2031, 1, 1):
+        texts.append(day.isoformat())
+        day += dt.timedelta(days=3)
+    texts += ["2024-02-29", " 2024-05-06 ", "2024-05-06 10:30", "2024_05_06", "6 May 2024"]
+    for text in texts:
+        ours, pelicans = reader_date(text, {}), YAML_METADATA_PROCESSORS["date"](text, {})
+        assert type(ours) is type(pelicans) is SafeDatetime, text
+        assert (ours, ours.tzinfo, ours.fold) == (pelicans, pelicans.tzinfo, pelicans.fold), text
+    with pytest.raises(ValueError):
+        reader_date("2023-02-29", {})
+
+
+def test_prepared_metadata_is_what_the_base_reader_makes(tmp_path: Path) -> None:
+    """read() of a file prepared ahead (date parsed there) gives the same metadata, in the
+    same order, as the base reader's processing of the front-matter."""
+    import pickle
+
+    from arsip import schema
+    from arsip.build import settings_for
+    from plugins.validation.validation import ArchiveReader
+
+    content = tiny_site(tmp_path, satu=("Judul pertama artikel", "Isi pertama yang cukup."))
+    path = str(content / "articles" / "2024" / "satu.md")
+    reader = ArchiveReader(settings_for(content=content))
+    prepared = pickle.loads(pickle.dumps(reader.prepare(path)))  # as from a worker
+    assert prepared.date is not None and prepared.summary is not None
+    reader.prepared[path] = prepared
+    html, metadata = reader.read(path)
+    expected = reader._parse_yaml_metadata(schema.read_article(path).meta, path)
+    expected.update(fingerprint=prepared.fingerprint, source_path_shown=prepared.shown)
+    assert list(metadata) == list(expected)
+    assert metadata == expected
+    assert type(metadata["date"]) is type(expected["date"])
+    assert html == prepared.html
+
+
+def test_prepared_summaries_are_pelicans(tmp_path: Path) -> None:
+    """Each summary handed to Pelican's memo is the one Pelican computes itself; an article
+    with its own summary field keeps it."""
+    from pelican import signals
+    from pelican.contents import Content
+
+    long_body = " ".join(f"kata{i} *tebal* [tautan](https://a.example/{i})" for i in range(60))
+    content = tiny_site(
+        tmp_path,
+        satu=("Judul pertama artikel", long_body),
+        dua=("Judul kedua artikel", "Isi pendek, kurang dari empat puluh kata."),
+    )
+    (content / "articles" / "2024" / "tiga.md").write_text(
+        article("Isi ketiga.", title="Judul ketiga artikel", summary="Ringkasan milik artikel."),
+        encoding="utf-8",
+    )
+    seen: list[tuple[Any, bool]] = []
+
+    def check(generators: list[Any]) -> None:
+        for generator in generators:
+            for a in getattr(generator, "articles", []):
+                key = (a, a.get_siteurl())
+                seen.append((a, key in Content.get_summary.cache))
+                if key in Content.get_summary.cache:
+                    assert Content.get_summary.cache[key] == Content.get_summary.func(*key)
+
+    signals.all_generators_finalized.connect(check)
+    try:
+        build(content=content, output=tmp_path / "out")
+    finally:
+        signals.all_generators_finalized.disconnect(check)
+    handed = {a.slug: given for a, given in seen}
+    assert handed == {"satu": True, "dua": True, "tiga": False}
+    tiga = next(a for a, _ in seen if a.slug == "tiga")
+    assert tiga.summary == "Ringkasan milik artikel."

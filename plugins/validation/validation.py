@@ -11,13 +11,22 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from typing import Any
 
 from pelican import signals
+from pelican.contents import Content
 from pelican.generators import ArticlesGenerator
+from pelican.plugins.yaml_metadata import yaml_metadata
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
+from pelican.utils import (
+    SafeDatetime,
+    strip_toc_elements_from_html,
+    truncate_html_paragraphs,
+    truncate_html_words,
+)
 
 from arsip import schema
 
@@ -26,6 +35,9 @@ log = logging.getLogger(__name__)
 # Problems found while reading, keyed by the Pelican instance's content path so that two
 # builds in one process (tests) do not mix. Reset when a build starts.
 _problems: dict[str, list[schema.Problem]] = {}
+# Summaries computed while preparing (see Prepared.summary), by content path, then by the
+# file's absolute path: (the HTML they were computed from, the summary).
+_summaries: dict[str, dict[str, tuple[str, str]]] = {}
 
 
 def _display_path(source_path: str, settings: dict[str, Any]) -> str:
@@ -55,6 +67,56 @@ class Prepared:
     meta: dict[str, Any] = field(default_factory=dict)
     fingerprint: str = ""
     html: str = ""
+    #: ``meta["date"]`` as Pelican's reader makes it (a naive ``SafeDatetime``), parsed here
+    #: rather than in :meth:`ArchiveReader.read`, which runs in one process for every file;
+    #: None when left to ``read`` (pages, which are not validated).
+    date: Any = None
+    #: What Pelican's ``Content.summary`` would compute from ``html`` (truncating the HTML,
+    #: the render processes' main cost in feeds); None when the article has a summary of its
+    #: own or when its HTML has links Pelican rewrites (then the summary depends on them).
+    summary: str | None = None
+
+
+def pelican_summary(html: str, settings: dict[str, Any]) -> str:
+    """The summary Pelican's ``Content.get_summary`` makes of ``html`` (with no ``summary``
+    field), computed the same way: the same functions, in the same order."""
+    content = html
+    max_paragraphs = settings.get("SUMMARY_MAX_PARAGRAPHS")
+    if max_paragraphs is not None:
+        content = truncate_html_paragraphs(html, max_paragraphs)
+    if settings["SUMMARY_MAX_LENGTH"] is None:
+        summary = content
+    else:
+        summary = truncate_html_words(
+            content, settings["SUMMARY_MAX_LENGTH"], settings["SUMMARY_END_SUFFIX"]
+        )
+    return strip_toc_elements_from_html(summary)
+
+
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+def reader_date(value: Any, settings: dict[str, Any]) -> Any:
+    """``date`` as Pelican's YAML reader makes it (``SafeDatetime``, naive).
+
+    The reader hands the text to dateutil with today's midnight as the default; for a whole
+    YYYY-MM-DD date that is that day at midnight, made here directly (dateutil took about a
+    tenth of the time spent preparing an article). Any other text goes to the reader's own
+    function."""
+    m = _ISO_DATE.fullmatch(value) if isinstance(value, str) else None
+    if m is not None:
+        try:
+            return SafeDatetime(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:  # not a day of the calendar: the reader's own error
+            pass
+    return yaml_metadata.YAML_METADATA_PROCESSORS["date"](value, settings)
+
+
+class _SettingsOnly:
+    """Just enough of a Content for Pelican's ``_get_intrasite_link_regex``."""
+
+    def __init__(self, settings: dict[str, Any]):
+        self.settings = settings
 
 
 class ArchiveReader(YAMLMetadataReader):
@@ -65,6 +127,12 @@ class ArchiveReader(YAMLMetadataReader):
         #: Files prepared ahead (by plugins/parallel_build), keyed by absolute path; each is
         #: used once by :meth:`read`.
         self.prepared: dict[str, Prepared] = {}
+        # The links Pelican rewrites in an article's HTML ({filename}, {static}...), as
+        # Content._update_content finds them.
+        self._intrasite = Content._get_intrasite_link_regex(_SettingsOnly(self.settings))
+        # Load the vocabularies and the gazetteer now: the processes that prepare files are
+        # forked after this and share them, instead of each loading its own copy.
+        schema.preload()
 
     def prepare(self, source_path: str) -> Prepared:
         """Parse, validate and render one file (no Pelican objects: may run in a worker)."""
@@ -75,14 +143,15 @@ class ArchiveReader(YAMLMetadataReader):
         problems = schema.validate(parsed) if article else parsed.problems
         if problems:
             return Prepared(shown, article, problems)
-        return Prepared(
-            shown,
-            article,
-            [],
-            dict(parsed.meta),
-            schema.body_fingerprint(parsed.body) if article else "",
-            self._md.reset().convert(parsed.body),
-        )
+        html = self._md.reset().convert(parsed.body)
+        prepared = Prepared(shown, article, [], dict(parsed.meta), "", html)
+        if article:
+            prepared.fingerprint = schema.body_fingerprint(parsed.body)
+            # Here rather than in read(): see Prepared.date.
+            prepared.date = reader_date(parsed.meta["date"], self.settings)
+            if parsed.meta.get("summary") is None and not self._intrasite.search(html):
+                prepared.summary = pelican_summary(html, self.settings)
+        return prepared
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         prepared = self.prepared.pop(os.path.abspath(source_path), None)
@@ -92,10 +161,26 @@ class ArchiveReader(YAMLMetadataReader):
             _problems.setdefault(self.settings["PATH"], []).extend(prepared.problems)
             # Pelican skips a document whose status is "skip" without logging it as a crash.
             return "", {"status": "skip", "title": prepared.shown}
-        metadata = self._parse_yaml_metadata(dict(prepared.meta), source_path)
+        if prepared.date is None:
+            metadata = self._parse_yaml_metadata(dict(prepared.meta), source_path)
+        else:
+            # The date is parsed already: the rest as the base reader does it, then every
+            # field back in the front-matter's order, the date in its place.
+            rest = {k: v for k, v in prepared.meta.items() if k != "date"}
+            parsed = self._parse_yaml_metadata(rest, source_path)
+            metadata = {
+                k: prepared.date if k == "date" else parsed[k]
+                for k in prepared.meta
+                if k == "date" or k in parsed
+            }
         if prepared.is_article:
             metadata["fingerprint"] = prepared.fingerprint
             metadata["source_path_shown"] = prepared.shown
+            if prepared.summary is not None:
+                _summaries.setdefault(self.settings["PATH"], {})[os.path.abspath(source_path)] = (
+                    prepared.html,
+                    prepared.summary,
+                )
         self._md.Meta = {k: [str(v)] for k, v in prepared.meta.items()}
         return prepared.html, metadata
 
@@ -107,6 +192,28 @@ def _add_reader(readers: Any) -> None:
 
 def _start(pelican: Any) -> None:
     _problems.pop(pelican.settings["PATH"], None)
+    _summaries.pop(pelican.settings["PATH"], None)
+
+
+def _give_summaries(generator: ArticlesGenerator) -> None:
+    """Hand Pelican the summaries computed while preparing, in its own memo of
+    ``Content.get_summary``: computed in parallel once, instead of once per render process
+    that writes a feed. Only where nothing can make Pelican's differ: the article has the
+    same HTML, Pelican's ``get_content`` is not replaced for it, and it has no summary field.
+    Not in local preview, which observes the reads of each article's text."""
+    summaries = _summaries.pop(generator.settings["PATH"], {})
+    if (generator.settings.get("FAST_BUILD") or {}).get("preview"):
+        return
+    memo = Content.get_summary.cache  # Pelican's @memoized: keyed by (content, siteurl)
+    for article in generator.articles:
+        ready = summaries.get(os.path.abspath(article.source_path))
+        if (
+            ready is not None
+            and article._content is ready[0]
+            and "summary" not in article.metadata
+            and not hasattr(article, "_get_content")
+        ):
+            memo.setdefault((article, article.get_siteurl()), ready[1])
 
 
 def _cross_check(generator: ArticlesGenerator) -> None:
@@ -145,3 +252,4 @@ def register() -> None:
     signals.initialized.connect(_start)
     signals.readers_init.connect(_add_reader)
     signals.article_generator_pretaxonomy.connect(_cross_check)
+    signals.article_generator_finalized.connect(_give_summaries)
