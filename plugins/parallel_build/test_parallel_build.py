@@ -35,14 +35,57 @@ def _build(content: Path, out: Path, **parallel: object) -> Path:
     return build(content=content, output=out, PARALLEL_BUILD=parallel, SEARCH_INDEX=SEARCH_OFF)
 
 
+def _watch_streams(monkeypatch: pytest.MonkeyPatch) -> list[pb._ReadStream]:
+    """The read streams the next builds start, to look at their workers afterwards."""
+    streams: list[pb._ReadStream] = []
+    start = pb._ReadStream.__init__
+
+    def init(self: pb._ReadStream, *args: object, **kwargs: object) -> None:
+        streams.append(self)
+        start(self, *args, **kwargs)
+
+    monkeypatch.setattr(pb._ReadStream, "__init__", init)
+    return streams
+
+
+def _alive(stream: pb._ReadStream) -> list[int]:
+    """The stream's workers that still exist (running, or a zombie nobody reaped)."""
+    return [w.pid for w in stream.workers if os.path.exists(f"/proc/{w.pid}")]
+
+
+def _written(content: Path, out: Path, **parallel: object) -> list[tuple[str, list[str], str]]:
+    """Build; every ``content_written`` call (path relative to ``out``, context keys, file)."""
+    from pelican import signals
+
+    calls: list[tuple[str, list[str], str]] = []
+
+    def note(path: str, context: dict[str, object]) -> None:
+        rel = os.path.relpath(path, out)
+        calls.append((rel, sorted(context), str(context["output_file"])))
+
+    signals.content_written.connect(note)
+    try:
+        _build(content, out, **parallel)
+    finally:
+        signals.content_written.disconnect(note)
+    return calls
+
+
 def test_two_processes_write_the_same_bytes_as_one(content: Path, tmp_path: Path) -> None:
-    serial = _build(content, tmp_path / "serial", enabled=False)
+    serial_written = _written(content, tmp_path / "serial", enabled=False)
+    serial = tmp_path / "serial"
     assert pb.LAST_RUN.phases == []
-    parallel = _build(content, tmp_path / "parallel", processes=2, min_items=1)
-    # Both phases ran, with a worker process each time.
+    parallel_written = _written(content, tmp_path / "parallel", processes=2, min_items=1)
+    parallel = tmp_path / "parallel"
+    # pelican-sitemap and fast_build hear of every page, in the same order, with the same
+    # context, although the pages are written later by the workers.
+    assert parallel_written == serial_written
+    assert len(serial_written) > 60
+    # Both phases ran: two reading workers (this process reads meanwhile), then one render
+    # worker (this process renders too).
     assert pb.LAST_RUN.phases == ["read", "render"]
     assert pb.LAST_RUN.read_files == 60
-    assert pb.LAST_RUN.workers == 2
+    assert pb.LAST_RUN.workers == 3
     assert pb.LAST_RUN.rendered > 60  # article pages, lists and feeds
     one, two = _tree(serial), _tree(parallel)
     assert one.keys() == two.keys()
@@ -53,7 +96,9 @@ def test_two_processes_write_the_same_bytes_as_one(content: Path, tmp_path: Path
     assert filecmp.cmp(serial / "sitemap.xml", parallel / "sitemap.xml", shallow=False)
 
 
-def test_invalid_article_still_stops_the_build(content: Path, tmp_path: Path) -> None:
+def test_invalid_article_still_stops_the_build(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     broken = tmp_path / "content"
     shutil.copytree(content, broken)
     victim = sorted(broken.glob("articles/*/*.md"))[5]
@@ -61,9 +106,13 @@ def test_invalid_article_still_stops_the_build(content: Path, tmp_path: Path) ->
         victim.read_text(encoding="utf-8").replace("region: ", "region: Kota Atlantis #", 1),
         encoding="utf-8",
     )
+    streams = _watch_streams(monkeypatch)
     with pytest.raises(BuildFailed):
         _build(broken, tmp_path / "out", processes=2, min_items=1)
     assert pb.LAST_RUN.phases == ["read"]  # stopped before anything was rendered
+    # Both reading workers were reaped: no zombie, no orphan.
+    assert [len(s.workers) for s in streams] == [2]
+    assert [pid for s in streams for pid in _alive(s)] == []
 
 
 def test_fork_map_keeps_order_and_spreads_work() -> None:
@@ -160,3 +209,176 @@ def test_a_page_written_with_override_output_is_kept_as_pelican_keeps_it(tmp_pat
         assert got.split("<updated>")[0] == kept.split("<updated>")[0]
     assert "<title>x</title>" in (tmp_path / "parallel" / "f.xml").read_text(encoding="utf-8")
     assert (tmp_path / "parallel" / "a.html").read_text(encoding="utf-8") == "first"
+
+
+def _slow_prepare(monkeypatch: pytest.MonkeyPatch, log: Path, delay: float) -> None:
+    """Make preparing a file take ``delay`` s more and note when each one is done, by path."""
+    from validation.validation import ArchiveReader
+
+    prepare = ArchiveReader.prepare
+
+    def slow(self: ArchiveReader, path: str) -> object:
+        time.sleep(delay)
+        result = prepare(self, path)
+        with open(log, "a", encoding="utf-8") as f:  # appends from every worker
+            f.write(f"{time.monotonic()} {os.getpid()} {path}\n")
+        return result
+
+    monkeypatch.setattr(ArchiveReader, "prepare", slow)
+
+
+def test_pelican_reads_while_the_workers_prepare_in_its_order(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from validation.validation import ArchiveReader
+
+    prepared = tmp_path / "prepared.log"
+    _slow_prepare(monkeypatch, prepared, 0.01)
+    reads: list[tuple[float, str]] = []
+    read = ArchiveReader.read
+
+    def noted(self: ArchiveReader, path: str) -> object:
+        result = read(self, path)
+        reads.append((time.monotonic(), os.path.abspath(path)))
+        return result
+
+    monkeypatch.setattr(ArchiveReader, "read", noted)
+    streams = _watch_streams(monkeypatch)
+    _build(content, tmp_path / "out", processes=2, min_items=1)
+    lines = [line.split(" ", 2) for line in prepared.read_text().splitlines()]
+    done = {p: float(t) for t, pid, p in lines if "/articles/" in p}
+    # Every article was prepared by a worker (the page is prepared here, when read).
+    assert {int(pid) for t, pid, p in lines if p in done} - {os.getpid()} == {
+        int(pid) for t, pid, p in lines if p in done
+    }
+    articles = [(t, p) for t, p in reads if p in done]
+    assert len(articles) == len(done) == 60
+    # Pelican read the first article long before the workers were done with the last one...
+    assert articles[0][0] < max(done.values()) - 0.05
+    # ...and never used a file before it was prepared.
+    assert all(t >= done[p] for t, p in articles)
+    # The workers took the files in the order Pelican reads them.
+    assert [p for _, p in articles] == [p for _, p in streams[0].items]
+    assert _alive(streams[0]) == []
+
+
+def test_a_worker_failure_stops_the_build_with_its_traceback(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from validation.validation import ArchiveReader
+
+    parent = os.getpid()
+    prepare = ArchiveReader.prepare
+    victim = sorted(content.glob("articles/*/*.md"))[-7]
+
+    def breaks(self: ArchiveReader, path: str) -> object:
+        if os.getpid() != parent and path == str(victim.resolve()):
+            raise ValueError(f"cannot prepare {os.path.basename(path)}")
+        return prepare(self, path)
+
+    monkeypatch.setattr(ArchiveReader, "prepare", breaks)
+    streams = _watch_streams(monkeypatch)
+    with pytest.raises(pb.ParallelBuildError, match=rf"ValueError: cannot prepare {victim.name}"):
+        _build(content, tmp_path / "out", processes=2, min_items=1)
+    assert _alive(streams[0]) == []
+    assert not any((tmp_path / "out").rglob("*.html"))  # nothing rendered
+
+
+def test_workers_of_a_build_that_raised_while_reading_are_stopped(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build that raises past Pelican's reading loop leaves its workers to the next build."""
+    from pelican import signals
+
+    class Interrupted(BaseException):
+        pass
+
+    def interrupt(generator: object, metadata: dict[str, object]) -> None:
+        raise Interrupted
+
+    _slow_prepare(monkeypatch, tmp_path / "prepared.log", 0.02)
+    streams = _watch_streams(monkeypatch)
+    signals.article_generator_context.connect(interrupt)
+    try:
+        with pytest.raises(Interrupted):
+            _build(content, tmp_path / "out", processes=2, min_items=1)
+    finally:
+        signals.article_generator_context.disconnect(interrupt)
+    assert not streams[0].closed and _alive(streams[0])  # still preparing
+    monkeypatch.undo()
+    _build(content, tmp_path / "again", processes=2, min_items=1)
+    assert streams[0].closed and _alive(streams[0]) == []
+    assert pb.LAST_RUN.phases == ["read", "render"]
+
+
+def test_pages_written_is_sent_once_when_the_pages_are_on_disk(
+    content: Path, tmp_path: Path
+) -> None:
+    from pelican import signals
+
+    def pages_and_feeds(out: Path) -> dict[str, int]:
+        found = [*out.rglob("*.html"), *(out / "feeds").rglob("*.xml")]
+        return {str(p.relative_to(out)): p.stat().st_size for p in found}
+
+    seen: list[object] = []
+
+    def written(sender: object) -> None:
+        seen.append((sender, pages_and_feeds(Path(str(sender)))))
+
+    def finalized(pelican: object) -> None:
+        seen.append("finalized")
+
+    pb.pages_written.connect(written)
+    signals.finalized.connect(finalized)
+    try:
+        out = _build(content, tmp_path / "out", processes=2, min_items=1)
+    finally:
+        pb.pages_written.disconnect(written)
+        signals.finalized.disconnect(finalized)
+    final = pages_and_feeds(out)
+    assert len(final) > 60 and any(name.startswith("feeds/") for name in final)
+    # Once, before finalized, with every page and feed already whole.
+    assert seen == [(str(out), final), "finalized"]
+    assert all(final.values())
+
+
+def test_recording_touches_no_file_and_keeps_pelicans_overwrite_rules(tmp_path: Path) -> None:
+    """Every order of two writes to one file (with and without ``override_output``): the
+    same error or the same file as Pelican's writer, and nothing on disk before the jobs run.
+    (The recording writer repeats Pelican's checks rather than calling ``_open_w``, which
+    creates the file: this pins them.)"""
+    from jinja2 import Template
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.writers import FileOverwriteFailedError, Writer
+
+    settings = {**DEFAULT_CONFIG, "FEED_DOMAIN": ""}
+    feed_context = {"SITENAME": "x", "SITEURL": "", "FEED_DOMAIN": ""}
+    outcomes: dict[tuple[bool, bool], dict[str, str]] = {}
+    for first, second in [(False, False), (True, True), (True, False), (False, True)]:
+        outcome = outcomes[first, second] = {}
+        for kind, make in (("serial", Writer), ("parallel", pb.ParallelWriter)):
+            out = tmp_path / f"{first}-{second}" / kind
+            writer = make(str(out), settings)
+            try:
+                writer.write_file("d/a.html", Template("one"), {}, override_output=first)
+                writer.write_file("d/a.html", Template("two"), {}, override_output=second)
+            except FileOverwriteFailedError as exc:
+                outcome[kind] = str(exc).replace(kind, "KIND")
+            else:
+                if isinstance(writer, pb.ParallelWriter):
+                    assert not out.exists()  # recorded only
+                    pb.render_jobs(writer, 2, pb.config({}))
+                outcome[kind] = (out / "d" / "a.html").read_text(encoding="utf-8")
+            try:  # a feed over the page: skipped or refused, as Pelican does it
+                writer.write_feed([], feed_context, "d/a.html")
+                outcome[kind + " feed"] = "no error"
+            except FileOverwriteFailedError as exc:
+                outcome[kind + " feed"] = str(exc).replace(kind, "KIND")
+        assert outcome["parallel"] == outcome["serial"], (first, second)
+        assert outcome["parallel feed"] == outcome["serial feed"], (first, second)
+    # What Pelican does, for the record: refused, kept, overwritten once.
+    assert "already written" in outcomes[False, False]["serial"]
+    assert "already written" in outcomes[False, False]["serial feed"]
+    assert "a second time" in outcomes[True, True]["serial"]
+    assert outcomes[True, False]["serial"] == "one"
+    assert outcomes[False, True]["serial"] == "two"
