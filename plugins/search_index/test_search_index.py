@@ -266,3 +266,36 @@ def test_measure_search_reports_each_scenario(content: Path, tmp_path: Path) -> 
     assert "/cari/data/pagefind.json" not in browse["files"]
     for scenario in scenarios.values():
         assert scenario["bytes"] > scenario["search_bytes"] > 0
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_pagefind_starts_once_the_pages_are_written(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel: bool
+) -> None:
+    # With plugins/parallel_build, its arsip_pages_written signal starts Pagefind before the
+    # last generators and `finalized`; without it, `finalized` does. The site is the same.
+    import inspect
+
+    started_from: list[set[str]] = []
+    real_init = search_index.IndexRun.__init__
+
+    def spy(self: search_index.IndexRun, *args: object, **kwargs: object) -> None:
+        started_from.append({frame.function for frame in inspect.stack()})
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(search_index.IndexRun, "__init__", spy)
+    out = build(
+        content=content,
+        output=tmp_path / "site",
+        PARALLEL_BUILD={"enabled": parallel},
+    )
+    assert len(started_from) == 1
+    assert ("_pages_written" in started_from[0]) is parallel
+    assert ("_finalized" in started_from[0]) is not parallel
+    assert search_index.LAST_RUN["runs"] == 2
+    assert search_index.LAST_RUN["pages"] == 3
+    assert json.loads((out / "cari" / "data" / "irisan.json").read_text(encoding="utf-8")) == [
+        ["2024", 2],
+        ["2023", 1],
+    ]
+    assert not search_index._runs  # joined and forgotten
