@@ -22,7 +22,6 @@ Atom feed per region.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import math
 import unicodedata
 from collections import defaultdict
@@ -168,9 +167,10 @@ def build_terms(articles: list[Any], settings: dict[str, Any]) -> Taxonomies:
     """Group the articles (newest first) by region, official, source and election."""
     conf = plugin_settings(settings)
     groups: dict[str, dict[str, list[Any]]] = {k: defaultdict(list) for k in KINDS}
+    fields = [(groups[kind], FIELD[kind]) for kind in KINDS]
     for article in articles:
-        for kind in KINDS:
-            groups[kind][str(getattr(article, FIELD[kind]))].append(article)
+        for group, name in fields:
+            group[str(getattr(article, name))].append(article)
     result: dict[str, list[Term]] = {}
     for kind in KINDS:
         slugs = _unique_slugs(groups[kind], settings)
@@ -208,9 +208,11 @@ def build_terms(articles: list[Any], settings: dict[str, Any]) -> Taxonomies:
             regions.setdefault(str(article.region))
         term.roles = list(roles)
         term.regions = [by_name["region"][r] for r in regions]
-    for article in articles:
-        for kind in KINDS:
-            setattr(article, f"{kind}_term", by_name[kind][str(getattr(article, FIELD[kind]))])
+    for kind in KINDS:
+        attribute = f"{kind}_term"
+        for term in result[kind]:
+            for article in term.articles:
+                setattr(article, attribute, term)
     return Taxonomies(
         **result,
         provinces=sorted(provinces.items(), key=lambda item: _sort_key(item[0])),
@@ -229,7 +231,9 @@ def link_in_time(ordered: list[Any]) -> None:
         article.next_in_time = ordered[i + 1] if i + 1 < len(ordered) else None
 
 
-def _related(ordered: list[Any], max_items: int, window: int) -> None:
+def _related(
+    ordered: list[Any], max_items: int, window: int, urls: list[str] | None = None
+) -> None:
     """``related_articles`` on each article: those sharing its official, region or tags.
 
     Score: 4 for the same official, 3 for the same region, and for each shared tag its
@@ -238,13 +242,19 @@ def _related(ordered: list[Any], max_items: int, window: int) -> None:
     each of the article's groups (so O(N x groups x window) overall, never O(N^2)). Ties go
     to the nearer date, then to the URL.
 
-    Works on integer ids and indexes: with 10,000+ articles, attribute look-ups and string
-    comparisons in the inner loop would dominate.
+    ``urls``: each article's URL, when known already (computing one is not free).
+
+    Works on integers: with 10,000+ articles, attribute look-ups, string comparisons and
+    tuples in the inner loop would dominate. An article's tags are bits of one integer (the
+    shared tags of two articles: one ``&``), and each candidate's rank (score, distance in
+    days, URL) is one integer, so that choosing the best is sorting integers.
     """
     ids: dict[tuple[str, str], int] = {}
     officials: list[int] = []
     regions: list[int] = []
-    tag_sets: list[frozenset[int]] = []
+    tag_masks: list[int] = []  # article -> its tags, as bits
+    tag_bits: dict[int, int] = {}  # group id of a tag -> its bit
+    bit_groups: list[int] = []  # bit -> group id
     days: list[int] = []
     groups: list[list[int]] = []  # group id -> chronological article indexes
     member_of: list[list[tuple[int, int]]] = []  # article -> (group id, position in it)
@@ -262,7 +272,14 @@ def _related(ordered: list[Any], max_items: int, window: int) -> None:
         tags = [group(("tag", str(t))) for t in getattr(article, "tags", [])]
         officials.append(official)
         regions.append(region)
-        tag_sets.append(frozenset(tags))
+        mask = 0
+        for gid in tags:
+            bit = tag_bits.get(gid)
+            if bit is None:
+                bit = tag_bits[gid] = len(bit_groups)
+                bit_groups.append(gid)
+            mask |= 1 << bit
+        tag_masks.append(mask)
         days.append(article.date.toordinal())
         memberships = []
         for gid in (official, region, *tags):
@@ -270,12 +287,32 @@ def _related(ordered: list[Any], max_items: int, window: int) -> None:
             groups[gid].append(i)
         member_of.append(memberships)
     total = len(ordered)
+    if not total:
+        return
     # Integer points (thousandths) so that sums are exact and the order never depends on
     # floating-point rounding.
     rarity = [round(1000 * math.log((total + 1) / len(members))) for members in groups]
     common = round(1000 * math.log(2))  # rarity of a group with about half the articles
     same_official, same_region = round(1000 * WEIGHT["official"]), round(1000 * WEIGHT["region"])
-    urls = [a.url for a in ordered]
+    shared_points: dict[int, int] = {}  # shared tags (bits) -> the sum of their rarities
+
+    def points(shared: int) -> int:
+        value = shared_points.get(shared)
+        if value is None:
+            value = sum(rarity[gid] for b, gid in enumerate(bit_groups) if shared >> b & 1)
+            shared_points[shared] = value
+        return value
+
+    # rank = ((top - score) * day_span + distance) * total + URL order: ascending rank is
+    # descending score, then nearer date, then URL, as the (-score, distance, URL) tuples.
+    top = same_official + same_region + sum(rarity[gid] for gid in bit_groups) + 1
+    day_span = max(days) - min(days) + 1
+    if urls is None:
+        urls = [a.url for a in ordered]
+    by_url = sorted(range(total), key=urls.__getitem__)
+    url_order = [0] * total
+    for position, j in enumerate(by_url):
+        url_order[j] = position
     for i, article in enumerate(ordered):
         candidates: set[int] = set()
         for gid, pos in member_of[i]:
@@ -284,16 +321,21 @@ def _related(ordered: list[Any], max_items: int, window: int) -> None:
             w = window if rarity[gid] >= common else 2
             candidates.update(groups[gid][max(0, pos - w) : pos + w + 1])
         candidates.discard(i)
-        official, region, tags, day = officials[i], regions[i], tag_sets[i], days[i]
-        scored = []
+        official, region, mask, day = officials[i], regions[i], tag_masks[i], days[i]
+        ranks = []
         for j in candidates:
-            score = sum(rarity[t] for t in tags & tag_sets[j])
+            shared = mask & tag_masks[j]
+            score = shared_points[shared] if shared in shared_points else points(shared)
             if officials[j] == official:
                 score += same_official
             if regions[j] == region:
                 score += same_region
-            scored.append((-score, abs(days[j] - day), urls[j], j))
-        article.related_articles = [ordered[s[3]] for s in heapq.nsmallest(max_items, scored)]
+            distance = days[j] - day
+            if distance < 0:
+                distance = -distance
+            ranks.append(((top - score) * day_span + distance) * total + url_order[j])
+        ranks.sort()
+        article.related_articles = [ordered[by_url[r % total]] for r in ranks[:max_items]]
 
 
 @cache
@@ -302,8 +344,11 @@ def _medium_date(day: dt.date) -> str:
     return dates.medium_date(day)
 
 
-def citation(article: Any, settings: dict[str, Any], strings: dict[str, str]) -> str:
-    """One line of plain text to cite the article: who, role, title, outlet, date, URL."""
+def citation(
+    article: Any, settings: dict[str, Any], strings: dict[str, str], url: str | None = None
+) -> str:
+    """One line of plain text to cite the article: who, role, title, outlet, date, URL
+    (``url``: the article's, when known already)."""
     siteurl = settings.get("SITEURL", "")
     source = str(article.source)
     if source == UNKNOWN_SOURCE:
@@ -316,7 +361,7 @@ def citation(article: Any, settings: dict[str, Any], strings: dict[str, str]) ->
         source=source,
         date=_medium_date(article.date.date() if hasattr(article.date, "date") else article.date),
         site=settings.get("SITENAME", ""),
-        url=f"{siteurl}/{article.url}",
+        url=f"{siteurl}/{article.url if url is None else url}",
     )
 
 
@@ -327,15 +372,18 @@ def _prepare(generator: ArticlesGenerator) -> None:
     """Group, link and cite every article; put the lists and counts in the context."""
     settings = generator.settings
     conf = plugin_settings(settings)
+    # Each URL once (Pelican formats it from the metadata at every access).
+    url_of = {id(a): a.url for a in generator.articles}
     # Newest first, ties in URL order: the order of every list page and feed of this plugin.
-    articles = sorted(generator.articles, key=lambda a: (a.date, a.url), reverse=True)
+    articles = sorted(generator.articles, key=lambda a: (a.date, url_of[id(a)]), reverse=True)
     taxonomies = build_terms(articles, settings)
     ordered = articles[::-1]
     link_in_time(ordered)
-    _related(ordered, conf["related_max"], conf["related_window"])
+    urls = [url_of[id(a)] for a in ordered]
+    _related(ordered, conf["related_max"], conf["related_window"], urls)
     strings = settings.get("JINJA_GLOBALS", {}).get("T", {})
-    for article in articles:
-        article.citation = citation(article, settings, strings)
+    for article, url in zip(ordered, urls, strict=True):
+        article.citation = citation(article, settings, strings, url)
     generator.context["taxonomies"] = taxonomies
     generator.context["archive_counts"] = {
         "articles": len(articles),

@@ -231,3 +231,65 @@ def test_related_looks_only_at_a_window_of_neighbours() -> None:
             assert abs((other.date - a.date).days) <= window * 50
     # Same official first (a shared official outweighs any tag).
     assert articles[1000].related_articles[0].official == articles[1000].official
+
+
+def _related_by_definition(ordered: list, max_items: int, window: int) -> list[list]:
+    """The related articles as the docstring of ``_related`` defines them, computed the plain
+    way (scores as floats summed in a fixed order would differ in rounding: integer
+    thousandths, as the plugin does)."""
+    import math
+
+    total = len(ordered)
+    members: dict[tuple[str, str], list[int]] = {}
+    keys_of = []
+    for i, a in enumerate(ordered):
+        keys = [("official", a.official), ("region", a.region)]
+        keys += [("tag", t) for t in a.tags]
+        for key in keys:
+            members.setdefault(key, []).append(i)
+        keys_of.append(keys)
+    rarity = {k: round(1000 * math.log((total + 1) / len(v))) for k, v in members.items()}
+    common = round(1000 * math.log(2))
+    out = []
+    for i, a in enumerate(ordered):
+        candidates = set()
+        for key in keys_of[i]:
+            pos = members[key].index(i)
+            w = window if rarity[key] >= common else 2
+            candidates.update(members[key][max(0, pos - w) : pos + w + 1])
+        candidates.discard(i)
+
+        def rank(j: int, a: object = a) -> tuple:
+            b = ordered[j]
+            score = sum(rarity[("tag", t)] for t in set(a.tags) & set(b.tags))
+            score += 4000 if b.official == a.official else 0
+            score += 3000 if b.region == a.region else 0
+            return (-score, abs((b.date - a.date).days), b.url)
+
+        out.append([ordered[j] for j in sorted(candidates, key=rank)[:max_items]])
+    return out
+
+
+def test_related_follows_its_definition_on_random_archives() -> None:
+    """Scores, then nearer date, then URL: many ties (same day, same groups) included."""
+    import random
+
+    rnd = random.Random(11)
+    for size in (0, 1, 2, 7, 300):
+        start = dt.date(2020, 1, 1)
+        ordered = sorted(
+            (
+                SimpleNamespace(
+                    official=f"Pejabat {rnd.randrange(12)}",
+                    region=f"Daerah {rnd.randrange(9)}",
+                    tags=rnd.sample(["a", "b", "c", "d", "e", "f"], rnd.randint(1, 3)),
+                    date=start + dt.timedelta(days=rnd.randrange(60)),
+                    url=f"a/{rnd.randrange(10**6):06d}-{n}/",
+                )
+                for n in range(size)
+            ),
+            key=lambda a: (a.date, a.url),
+        )
+        expected = _related_by_definition(ordered, 5, 3)
+        _related(ordered, 5, 3)
+        assert [a.related_articles for a in ordered] == expected
