@@ -175,6 +175,72 @@ _Loader.yaml_implicit_resolvers = {
 _KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
 
 
+class _TextResolver(yaml.resolver.Resolver):
+    """The loader's implicit types (dates stay text), for the lines read without libyaml."""
+
+    yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
+def _simple_line_re() -> re.Pattern[str]:
+    # Characters YAML reads as they are in a plain (unquoted) scalar: no space or other
+    # blank, control or line-break character, no byte-order mark, none of # \ : (":" is
+    # allowed before another such character: "https://...").
+    c = r"[^\x00-\x20\x7f-\xa0#\\:\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ufffe\uffff]"
+    first = r"(?![-?,\[\]{}&*!|>'\"%@`])" + c  # not an indicator
+    plain = rf"{first}(?:[ ]*(?:{c}|:(?={c})))*"
+    f = c[:-1] + r",\[\]{}]"  # in a flow sequence: no flow indicator either
+    item = rf"(?![-?&*!|>'\"%@`]){f}(?:[ ]*(?:{f}|:(?={f})))*"
+    quoted = r"[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff"
+    return re.compile(
+        rf"([A-Za-z_][A-Za-z0-9_]{{0,99}}):[ ]+(?:"
+        rf'"({quoted}"\\]*)"'  # double-quoted, without escapes
+        rf"|'({quoted}']*)'"  # single-quoted, without ''
+        rf"|\[((?:{item}(?:, {item})*)?)\]"  # [a, b, c]
+        rf"|({plain}))"
+    )
+
+
+_SIMPLE_LINE = _simple_line_re()
+_ITEM_SEP = re.compile(", ")
+
+
+def _simple_front_matter(lines: list[str]) -> dict[str, Any] | None:
+    """The front-matter, when every line is ``key: value`` in the narrow form most articles
+    use (a text, quoted or not, true/false, or a flow list of texts), read here without libyaml: the
+    dict libyaml and the loader make of it (tests/test_schema_yaml.py compares the two).
+    None for anything else, which then goes to libyaml (and its error messages)."""
+    resolve = _TEXT_RESOLVER.resolve
+    meta: dict[str, Any] = {}
+    for line in lines:
+        m = _SIMPLE_LINE.fullmatch(line)
+        if m is None:
+            return None
+        key, double, single, items, plain = m.groups()
+        if key in meta or resolve(yaml.ScalarNode, key, (True, False)) != _STR_TAG:
+            return None  # a repeated key, or one YAML reads as a number, true, null...
+        if plain is not None:
+            tag = resolve(yaml.ScalarNode, plain, (True, False))
+            if tag == _STR_TAG:
+                meta[key] = plain
+            elif tag == _BOOL_TAG:  # title_editorial: true
+                meta[key] = yaml.constructor.SafeConstructor.bool_values[plain.lower()]
+            else:
+                return None
+        elif items is not None:
+            values = _ITEM_SEP.split(items) if items else []
+            for value in values:
+                if resolve(yaml.ScalarNode, value, (True, False)) != _STR_TAG:
+                    return None
+            meta[key] = values
+        else:
+            meta[key] = double if double is not None else single
+    return meta or None
+
+
+_TEXT_RESOLVER = _TextResolver()
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+
+
 @dataclass
 class Parsed:
     """An article file split into its metadata and body, with the line of each field."""
@@ -250,7 +316,9 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
         else:
             parsed.lines[key] = i
     try:
-        meta = yaml.load(header, Loader=_Loader)
+        meta = _simple_front_matter(lines[1:end])
+        if meta is None:
+            meta = yaml.load(header, Loader=_Loader)
     except yaml.YAMLError as exc:
         # Where the broken construct began (an unclosed quote) is more useful than where the
         # parser gave up (often the end of the front-matter); plain errors only have the latter.
@@ -733,7 +801,8 @@ def cross_check(articles: Iterable[Identity]) -> list[Problem]:
 def read_article(path: str | os.PathLike[str]) -> Parsed:
     """Read and parse one article file; unreadable or non-UTF-8 files become problems."""
     try:
-        raw = Path(path).read_bytes()
+        with open(path, "rb") as fh:  # not Path(path).read_bytes(): the same, without a Path
+            raw = fh.read()
     except OSError as exc:
         return Parsed(
             str(path),
