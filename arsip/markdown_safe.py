@@ -19,7 +19,7 @@ from typing import Any
 from markdown import Extension, Markdown, util
 from markdown.blockprocessors import HRProcessor
 from markdown.preprocessors import NormalizeWhitespace, Preprocessor
-from markdown.treeprocessors import InlineProcessor, Treeprocessor
+from markdown.treeprocessors import InlineProcessor, Treeprocessor, UnescapeTreeprocessor
 from markdown.util import Registry
 
 _SAFE_HREF = re.compile(r"(?i)^(?:https?://|mailto:|#|/(?!/)|\.{1,2}/|[\w\-./]+$)")
@@ -206,13 +206,20 @@ class _InlinePatternsInUse(Preprocessor):
     always kept), in their order. Runs last of the preprocessors, on the text the block parser
     will split: the inline processors only ever see pieces of it (and placeholders made of
     letters, digits and control characters), so a pattern whose strings are all absent from
-    it could not have matched."""
+    it could not have matched.
+
+    A processor left with no pattern is skipped for the document: it would give every text
+    back as it is (no pattern, so no placeholder to replace: the source's control characters
+    are removed by the first preprocessor). So is the unescaping of ``\\``-escapes when the
+    document has no backslash: only the escape and code-span patterns, which need one, make
+    what it replaces (when every pattern in use is a known one)."""
 
     def __init__(self, md: Markdown) -> None:
         super().__init__(md)
         self.full = [
             (tp, tp.inlinePatterns) for tp in md.treeprocessors if isinstance(tp, InlineProcessor)
         ]
+        self.unescape = [tp for tp in md.treeprocessors if type(tp) is UnescapeTreeprocessor]
         # By the strings present in a document: the subset of each processor's patterns.
         self.subsets: dict[frozenset[str], list[Registry[Any]]] = {}
         self._needs: list[list[tuple[str, ...] | None]] = []
@@ -247,7 +254,24 @@ class _InlinePatternsInUse(Preprocessor):
                 subsets.append(subset)
         for (processor, _), subset in zip(self.full, subsets, strict=True):
             processor.inlinePatterns = subset
+            _skip(processor, not len(subset))
+        known = all(nd is not None for needs in self._needs for nd in needs)
+        for processor in self.unescape:
+            _skip(processor, known and "\\" not in text)
         return lines
+
+
+def _unchanged(root: etree.Element) -> None:
+    """A tree processor's ``run`` that leaves the tree as it is."""
+    return None
+
+
+def _skip(processor: Treeprocessor, skip: bool) -> None:
+    """Make ``processor`` leave this document's tree as it is (``skip``), or run again."""
+    if skip:
+        processor.run = _unchanged  # type: ignore[method-assign]
+    else:
+        processor.__dict__.pop("run", None)
 
 
 def _needs(pattern: Any) -> tuple[str, ...] | None:

@@ -209,17 +209,17 @@ def _simple_front_matter(lines: list[str]) -> dict[str, Any] | None:
     use (a text, quoted or not, true/false, or a flow list of texts), read here without libyaml: the
     dict libyaml and the loader make of it (tests/test_schema_yaml.py compares the two).
     None for anything else, which then goes to libyaml (and its error messages)."""
-    resolve = _TEXT_RESOLVER.resolve
+    resolve = _resolve_plain
     meta: dict[str, Any] = {}
     for line in lines:
         m = _SIMPLE_LINE.fullmatch(line)
         if m is None:
             return None
         key, double, single, items, plain = m.groups()
-        if key in meta or resolve(yaml.ScalarNode, key, (True, False)) != _STR_TAG:
+        if key in meta or resolve(key) != _STR_TAG:
             return None  # a repeated key, or one YAML reads as a number, true, null...
         if plain is not None:
-            tag = resolve(yaml.ScalarNode, plain, (True, False))
+            tag = resolve(plain)
             if tag == _STR_TAG:
                 meta[key] = plain
             elif tag == _BOOL_TAG:  # title_editorial: true
@@ -229,7 +229,7 @@ def _simple_front_matter(lines: list[str]) -> dict[str, Any] | None:
         elif items is not None:
             values = _ITEM_SEP.split(items) if items else []
             for value in values:
-                if resolve(yaml.ScalarNode, value, (True, False)) != _STR_TAG:
+                if resolve(value) != _STR_TAG:
                     return None
             meta[key] = values
         else:
@@ -238,6 +238,19 @@ def _simple_front_matter(lines: list[str]) -> dict[str, Any] | None:
 
 
 _TEXT_RESOLVER = _TextResolver()
+_RESOLVED: dict[str, str] = {}  # plain scalar -> its tag (field names, regions... repeat)
+
+
+def _resolve_plain(value: str) -> str:
+    """The tag of a plain (unquoted) scalar, as the loader's resolver gives it."""
+    tag = _RESOLVED.get(value)
+    if tag is None:
+        tag = _TEXT_RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+        if len(_RESOLVED) < 100_000:  # a bound: most values repeat, URLs do not
+            _RESOLVED[value] = tag
+    return tag
+
+
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 
 

@@ -155,3 +155,16 @@ def test_prepared_summaries_are_pelicans(tmp_path: Path) -> None:
     assert handed == {"satu": True, "dua": True, "tiga": False}
     tiga = next(a for a, _ in seen if a.slug == "tiga")
     assert tiga.summary == "Ringkasan milik artikel."
+
+
+def test_relative_is_relpath() -> None:
+    import os
+
+    from plugins.validation.validation import _relative
+
+    bases = ["/", "/a", "/a/b", "/ab", "//a"]
+    paths = ["/", "/a", "/a/b", "/a/b/c.md", "/ab/c", "/abc", "/a/bc/d", "//a/b", "/x/y"]
+    for base in bases:
+        for path in paths:
+            a, b = os.path.abspath(path), os.path.abspath(base)
+            assert _relative(a, b) == os.path.relpath(a, b), (a, b)

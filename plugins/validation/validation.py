@@ -40,15 +40,25 @@ _problems: dict[str, list[schema.Problem]] = {}
 _summaries: dict[str, dict[str, tuple[str, str]]] = {}
 
 
+def _relative(absolute: str, base: str) -> str:
+    """``os.path.relpath(absolute, base)`` of two absolute, normalised paths (abspath's).
+
+    Below ``base``, that is the rest of the path after it (relpath splits and compares
+    both paths: a good part of the time spent preparing an article went there)."""
+    if absolute.startswith(base + os.sep):
+        return absolute[len(base) + 1 :]
+    return os.path.relpath(absolute, base)
+
+
 def _display_path(source_path: str, settings: dict[str, Any]) -> str:
     """The path as an editor sees it: relative to the project, e.g. content/articles/..."""
     cwd = os.getcwd()
     absolute = os.path.abspath(source_path)
-    return os.path.relpath(absolute, cwd) if absolute.startswith(cwd + os.sep) else absolute
+    return _relative(absolute, cwd) if absolute.startswith(cwd + os.sep) else absolute
 
 
 def _is_article(source_path: str, settings: dict[str, Any]) -> bool:
-    rel = os.path.relpath(os.path.abspath(source_path), os.path.abspath(settings["PATH"]))
+    rel = _relative(os.path.abspath(source_path), os.path.abspath(settings["PATH"]))
     return any(rel == p or rel.startswith(p.rstrip("/") + "/") for p in settings["ARTICLE_PATHS"])
 
 
