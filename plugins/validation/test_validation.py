@@ -114,6 +114,12 @@ def test_prepared_metadata_is_what_the_base_reader_makes(tmp_path: Path) -> None
     html, metadata = reader.read(path)
     expected = reader._parse_yaml_metadata(schema.read_article(path).meta, path)
     expected.update(fingerprint=prepared.fingerprint, source_path_shown=prepared.shown)
+    # The slug is the one Pelican's Content makes of the file name without it.
+    from pelican.contents import Article
+
+    made = Article(html, dict(expected), settings=reader.settings, source_path=path)
+    assert metadata["slug"] == made.slug == "satu"
+    expected["slug"] = made.slug
     assert list(metadata) == list(expected)
     assert metadata == expected
     assert type(metadata["date"]) is type(expected["date"])

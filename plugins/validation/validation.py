@@ -23,6 +23,7 @@ from pelican.plugins.yaml_metadata import yaml_metadata
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.utils import (
     SafeDatetime,
+    slugify,
     strip_toc_elements_from_html,
     truncate_html_paragraphs,
     truncate_html_words,
@@ -85,6 +86,10 @@ class Prepared:
     #: the render processes' main cost in feeds); None when the article has a summary of its
     #: own or when its HTML has links Pelican rewrites (then the summary depends on them).
     summary: str | None = None
+    #: The slug Pelican's ``Content`` would make of the file name (SLUGIFY_SOURCE
+    #: "basename"), given to it as the ``slug`` field so that it does not make it again in
+    #: the one process that reads; None when the settings could give the slug another way.
+    slug: str | None = None
 
 
 def pelican_summary(html: str, settings: dict[str, Any]) -> str:
@@ -122,6 +127,16 @@ def reader_date(value: Any, settings: dict[str, Any]) -> Any:
     return yaml_metadata.YAML_METADATA_PROCESSORS["date"](value, settings)
 
 
+def basename_slug(source_path: str, settings: dict[str, Any]) -> str:
+    """The slug ``Content.__init__`` makes of a file's name (SLUGIFY_SOURCE "basename")."""
+    return slugify(
+        os.path.basename(os.path.splitext(source_path)[0]),
+        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    )
+
+
 class _SettingsOnly:
     """Just enough of a Content for Pelican's ``_get_intrasite_link_regex``."""
 
@@ -143,6 +158,15 @@ class ArchiveReader(YAMLMetadataReader):
         # Load the vocabularies and the gazetteer now: the processes that prepare files are
         # forked after this and share them, instead of each loading its own copy.
         schema.preload()
+        # Pelican slugifies the file name only when nothing else gives the slug: no path or
+        # file-name pattern with a slug group, no extra or default metadata.
+        self._slug_from_basename = (
+            self.settings.get("SLUGIFY_SOURCE") == "basename"
+            and "slug" not in (self.settings.get("FILENAME_METADATA") or "")
+            and "slug" not in (self.settings.get("PATH_METADATA") or "")
+            and not self.settings.get("EXTRA_PATH_METADATA")
+            and "slug" not in (self.settings.get("DEFAULT_METADATA") or {})
+        )
 
     def prepare(self, source_path: str) -> Prepared:
         """Parse, validate and render one file (no Pelican objects: may run in a worker)."""
@@ -161,6 +185,8 @@ class ArchiveReader(YAMLMetadataReader):
             prepared.date = reader_date(parsed.meta["date"], self.settings)
             if parsed.meta.get("summary") is None and not self._intrasite.search(html):
                 prepared.summary = pelican_summary(html, self.settings)
+            if self._slug_from_basename:
+                prepared.slug = basename_slug(source_path, self.settings)
         return prepared
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
@@ -186,6 +212,8 @@ class ArchiveReader(YAMLMetadataReader):
         if prepared.is_article:
             metadata["fingerprint"] = prepared.fingerprint
             metadata["source_path_shown"] = prepared.shown
+            if prepared.slug is not None:
+                metadata["slug"] = prepared.slug
             if prepared.summary is not None:
                 _summaries.setdefault(self.settings["PATH"], {})[os.path.abspath(source_path)] = (
                     prepared.html,
