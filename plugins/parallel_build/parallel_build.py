@@ -71,6 +71,10 @@ DEFAULTS: dict[str, Any] = {
 
 #: Files a reading worker takes from the shared counter at a time (one result message each).
 READ_CHUNK = 16
+#: How much nicer than the build's process the reading workers are (``os.nice``). This
+#: process reads what they prepare, one file after another: when it has to share a core with
+#: a worker, the workers run ahead and this process finishes reading alone on one core.
+READ_NICE = 5
 
 
 @dataclass(frozen=True)
@@ -255,6 +259,8 @@ def _prepare_chunks(
     """A reading worker's life: prepare chunks of files until none are left, then exit."""
     status, offset = 0, 0
     try:
+        if READ_NICE:
+            os.nice(READ_NICE)
         while True:
             if os.getppid() != parent:  # the build's process is gone: nobody needs the rest
                 status = 1

@@ -221,7 +221,7 @@ def _slow_prepare(monkeypatch: pytest.MonkeyPatch, log: Path, delay: float) -> N
         time.sleep(delay)
         result = prepare(self, path)
         with open(log, "a", encoding="utf-8") as f:  # appends from every worker
-            f.write(f"{time.monotonic()} {os.getpid()} {path}\n")
+            f.write(f"{time.monotonic()} {os.getpid()} {os.nice(0)} {path}\n")
         return result
 
     monkeypatch.setattr(ArchiveReader, "prepare", slow)
@@ -245,12 +245,13 @@ def test_pelican_reads_while_the_workers_prepare_in_its_order(
     monkeypatch.setattr(ArchiveReader, "read", noted)
     streams = _watch_streams(monkeypatch)
     _build(content, tmp_path / "out", processes=2, min_items=1)
-    lines = [line.split(" ", 2) for line in prepared.read_text().splitlines()]
-    done = {p: float(t) for t, pid, p in lines if "/articles/" in p}
-    # Every article was prepared by a worker (the page is prepared here, when read).
-    assert {int(pid) for t, pid, p in lines if p in done} - {os.getpid()} == {
-        int(pid) for t, pid, p in lines if p in done
-    }
+    lines = [line.split(" ", 3) for line in prepared.read_text().splitlines()]
+    done = {p: float(t) for t, pid, nice, p in lines if "/articles/" in p}
+    # Every article was prepared by a worker (the page is prepared here, when read), one
+    # nicer than this process: this process, which reads, must not wait for a core.
+    workers = {(int(pid), int(nice)) for t, pid, nice, p in lines if p in done}
+    assert {pid for pid, _ in workers} == {w.pid for w in streams[0].workers}
+    assert {nice for _, nice in workers} == {min(19, os.nice(0) + pb.READ_NICE)}
     articles = [(t, p) for t, p in reads if p in done]
     assert len(articles) == len(done) == 60
     # Pelican read the first article long before the workers were done with the last one...
