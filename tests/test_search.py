@@ -132,7 +132,9 @@ def test_empty_query_browses_without_pagefind(page, base: str) -> None:
     open_search(page, base, "?pemilihan=Pilkada+2020")
     assert len(result_links(page)) == 1
     assert page.inner_text("#cari-status") == "1 artikel dalam arsip"
-    assert not [u for u in requests if "/pagefind/" in u], requests
+    # No Pagefind index (its script and first slice are loaded once the page is idle, for a
+    # query typed there: test_search_leading.py).
+    assert not [u for u in requests if re.search(r"\.pf_(index|fragment|filter)$", u)], requests
     page.locator("label", has_text="Pilkada 2020").click()
     wait_results(page)
     assert len(result_links(page)) == SEED_COUNT

@@ -4,7 +4,8 @@
 Pages does; Pagefind's own index files are already compressed), opens the search page in
 headless Chromium with an empty cache for each scenario and returns, per scenario, the bytes
 transferred, the number of requests and the milliseconds from navigation to the first result
-on screen. The benchmark (``invoke bench``) calls it; so can a person::
+on screen; for a query typed on the page (``typed_query``), from its submission. The
+benchmark (``invoke bench``) calls it; so can a person::
 
     python -m search_index.measure output/ [--query netralitas]
 """
@@ -28,15 +29,23 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".xml", ".svg", ".txt"}
 
 # Marks when the first result appears and when the search is complete (the page drops
-# aria-busy once the count and the filter panel's counts are final), from navigation start.
+# aria-busy once the count and the filter panel's counts are final), from navigation start;
+# a query submitted on the page starts both again (``__submit``: when).
 _OBSERVER = """
 (() => {
+  window.__submit = null;
+  document.addEventListener("submit", () => {
+    window.__submit = performance.now();
+    window.__firstResult = window.__complete = null;
+  }, true);  // before the page's own handler
   const watch = () => {
     const list = document.getElementById("cari-hasil");
     const app = document.getElementById("cari");
     if (!list || !app) return setTimeout(watch, 5);
-    new MutationObserver((_, obs) => {
-      if (list.children.length) { window.__firstResult = performance.now(); obs.disconnect(); }
+    new MutationObserver((records) => {
+      if (window.__firstResult == null && records.some((r) => r.addedNodes.length)) {
+        window.__firstResult = performance.now();
+      }
     }).observe(list, { childList: true });
     new MutationObserver(() => {
       if (!app.hidden && !app.hasAttribute("aria-busy")) window.__complete = performance.now();
@@ -45,6 +54,12 @@ _OBSERVER = """
   document.addEventListener("DOMContentLoaded", watch);
 })();
 """
+_DONE = (
+    "() => { const a = document.getElementById('cari');"
+    " return a && !a.hidden && !a.hasAttribute('aria-busy')"
+    " && document.getElementById('cari-status').textContent.trim() !== ''"
+    " && window.__complete != null }"
+)
 
 
 class _GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -70,7 +85,8 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def _scenarios(site: Path, query: str) -> dict[str, dict[str, list[str] | str]]:
-    """One-word query, filtered query, empty-query browse (whole archive and one region)."""
+    """One-word query, filtered query, empty-query browse (whole archive and one region), and
+    the word typed on the page opened without a query (``typed``: not a URL parameter)."""
     data = json.loads((site / "cari" / "data" / "arsip.json").read_text(encoding="utf-8"))
     counts: dict[int, int] = {}
     for r in data["region"]:
@@ -81,6 +97,7 @@ def _scenarios(site: Path, query: str) -> dict[str, dict[str, list[str] | str]]:
         "filtered_query": {"q": query, "daerah": region},
         "browse": {},
         "browse_filtered": {"daerah": region},
+        "typed_query": {"typed": query},
     }
 
 
@@ -96,7 +113,12 @@ def measure_search(
     "url", "bytes", "search_bytes", "requests", "bytes_to_first_result",
     "requests_to_first_result", "ms_to_first_result", "ms_to_complete", "status", "files"}}}``
     for the scenarios ``query`` (one word), ``filtered_query`` (the word and the most frequent
-    region), ``browse`` (empty query) and ``browse_filtered`` (empty query, one region).
+    region), ``browse`` (empty query), ``browse_filtered`` (empty query, one region) and
+    ``typed_query``: the page opened without a query, left until the network is idle (its
+    browse list shown, Pagefind made ready), then the word typed into the query box and
+    submitted; its figures count from the submission (``*_to_first_result``,
+    ``ms_to_complete``, ``search_bytes``: what the query itself downloaded), ``bytes`` and
+    ``requests`` the whole visit, ``bytes_before_submit`` the page's load.
     ``bytes`` and ``requests`` count every transfer of the visit (page, styles, scripts, data),
     the ``*_to_first_result`` figures what had arrived when the first result showed;
     ``search_bytes`` only the search's own files (Pagefind bundle, browse data, the search
@@ -129,8 +151,9 @@ def measure_search(
             )
             try:
                 for name, params in scenarios.items():
+                    typed = params.pop("typed", None)
                     out["scenarios"][name] = _measure_one(
-                        browser, f"{base}/cari/?{urlencode(params)}".rstrip("?")
+                        browser, f"{base}/cari/?{urlencode(params)}".rstrip("?"), typed
                     )
             finally:
                 browser.close()
@@ -146,11 +169,12 @@ def measure_search(
     return out
 
 
-def _measure_one(browser: Any, url: str) -> dict[str, Any]:
+def _measure_one(browser: Any, url: str, typed: str | None = None) -> dict[str, Any]:
     context = browser.new_context()  # a new context: empty cache
     page = context.new_page()
     # Playwright reports the Pagefind web worker's requests on the page too.
     sizes: dict[str, int] = {}
+    starts: dict[str, float] = {}  # when each request started, ms since the epoch
     ends: dict[str, float] = {}  # when each response ended, ms since the epoch
 
     def finished(request: Any) -> None:
@@ -159,18 +183,24 @@ def _measure_one(browser: Any, url: str) -> dict[str, Any]:
             sizes.get(request.url, 0) + size["responseBodySize"] + size["responseHeadersSize"]
         )
         timing = request.timing
+        starts.setdefault(request.url, timing["startTime"])
         ends[request.url] = timing["startTime"] + max(timing["responseEnd"], 0)
 
     page.on("requestfinished", finished)
     page.add_init_script(_OBSERVER)
+    submit_at = None  # ms since the epoch
     try:
         page.goto(url)
-        page.wait_for_function(
-            "() => { const a = document.getElementById('cari');"
-            " return a && !a.hidden && !a.hasAttribute('aria-busy')"
-            " && document.getElementById('cari-status').textContent.trim() !== '' }",
-            timeout=60_000,
-        )
+        page.wait_for_function(_DONE, timeout=60_000)
+        if typed is not None:
+            # A person opens the page, looks at it, types and submits: the page has been idle.
+            page.wait_for_load_state("networkidle")
+            before = sum(sizes.values())
+            page.fill("#cari-q", typed)
+            page.press("#cari-q", "Enter")
+            page.wait_for_function(f"() => window.__submit != null && ({_DONE})()", timeout=60_000)
+            submit_at = page.evaluate("performance.timeOrigin + window.__submit")
+        since = page.evaluate("window.__submit ?? 0")
         ms = page.evaluate("window.__firstResult ?? null")
         complete_ms = page.evaluate("window.__complete ?? null")
         first_at = page.evaluate(
@@ -181,24 +211,30 @@ def _measure_one(browser: Any, url: str) -> dict[str, Any]:
     finally:
         context.close()
     search = ("/pagefind/", "/cari/data/", "/theme/js/cari.js")
+    # The visit's own downloads; for a typed query, those it started after the submission.
+    own = {u: n for u, n in sizes.items() if submit_at is None or starts[u] >= submit_at - 1}
     early = {
-        u: n for u, n in sizes.items() if first_at is not None and ends.get(u, 0) <= first_at + 1
+        u: n for u, n in own.items() if first_at is not None and ends.get(u, 0) <= first_at + 1
     }
-    return {
+    out = {
         "url": url,
         "bytes": sum(sizes.values()),
-        "search_bytes": sum(n for u, n in sizes.items() if any(s in u for s in search)),
+        "search_bytes": sum(n for u, n in own.items() if any(s in u for s in search)),
         "files": {
             u.split("?")[0].removeprefix(url.split("/cari/")[0]): n for u, n in sizes.items()
         },
         "requests": len(sizes),
         # What had arrived when the first result showed (the filter panel's counts come after).
-        "bytes_to_first_result": None if first_at is None else sum(n for u, n in early.items()),
+        "bytes_to_first_result": None if first_at is None else sum(early.values()),
         "requests_to_first_result": None if first_at is None else len(early),
-        "ms_to_first_result": round(ms) if ms is not None else None,
-        "ms_to_complete": round(complete_ms) if complete_ms is not None else None,
+        "ms_to_first_result": None if ms is None else round(ms - since),
+        "ms_to_complete": None if complete_ms is None else round(complete_ms - since),
         "status": status,
     }
+    if typed is not None:
+        out["typed"] = typed
+        out["bytes_before_submit"] = before
+    return out
 
 
 def main(argv: list[str] | None = None) -> None:

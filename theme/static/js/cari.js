@@ -1,7 +1,9 @@
 // Search page of Arsip Netralitas ASN: Pagefind finds the words, in one index per year searched
-// in the order of the sort; the compact browse data (cari/data/arsip.json, written by
-// plugins/search_index) counts per filter value, and lists, filters and sorts the whole archive
-// when the query is empty, without downloading Pagefind's index.
+// in the order of the sort, after a small leading index of the newest (or oldest) articles
+// that gives the first page of a date-sorted query at once; the compact browse data
+// (cari/data/arsip.json, written by plugins/search_index) counts per filter value, and lists,
+// filters and sorts the whole archive when the query is empty, without downloading Pagefind's
+// index.
 // State lives in the URL: ?q=...&urut=lama|cocok&daerah=...&tahun=... (repeatable).
 
 const app = document.getElementById("cari");
@@ -32,6 +34,17 @@ const activeEl = document.getElementById("cari-aktif"); // number of active filt
 const expanded = new Set(); // facets whose full value list is shown
 let pendingFocus = null; // [facet, value] of the checkbox to focus after a re-render
 
+// Downloads started by the page's head while it loaded (search.html), by absolute URL: each
+// is taken over once, by the first request for that URL.
+const early = window.cariAwal ?? new Map();
+const fetchAny = window.fetch.bind(window); // Pagefind's fetches are routed: see below
+function fetchEarly(url) {
+  const key = new URL(url, location.href).href;
+  const started = early.get(key);
+  early.delete(key);
+  return started ?? fetchAny(key);
+}
+
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => values[k]);
 const el = (tag, props = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props);
@@ -43,7 +56,7 @@ const el = (tag, props = {}, ...children) => {
 
 let dataPromise = null;
 function loadData() {
-  dataPromise ??= fetch(app.dataset.browse + "arsip.json")
+  dataPromise ??= fetchEarly(app.dataset.browse + "arsip.json")
     .then((r) => {
       if (!r.ok) throw new Error(`arsip.json: HTTP ${r.status}`);
       return r.json();
@@ -76,14 +89,14 @@ function titles(data, i) {
   if (!data.chunks.has(c)) {
     data.chunks.set(
       c,
-      fetch(`${app.dataset.browse}judul-${c}.json`).then((r) => r.json()),
+      fetchEarly(`${app.dataset.browse}judul-${c}.json`).then((r) => r.json()),
     );
   }
   return data.chunks.get(c).then((rows) => rows[i % data.columns.chunk]);
 }
 
 function getJson(url) {
-  return fetch(url).then((r) => {
+  return fetchEarly(url).then((r) => {
     if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
     return r.json();
   });
@@ -105,7 +118,7 @@ function loadIds() {
   return idsPromise;
 }
 
-// ------------------------------------------------------------------ Pagefind, one index per year
+// ------------------------------------------------------------------ Pagefind, one index per slice
 
 // The build indexes each year apart (pagefind/<year>/, newest first in irisan.json): a word on
 // most pages takes Pagefind seconds over the whole archive but milliseconds in one year, and
@@ -118,36 +131,55 @@ function loadSlices() {
   return slicesPromise;
 }
 
-// Pagefind's files go through this: it fetches its WebAssembly from the folder of each year's
-// index, and every copy is the same file (the build checks), so that is fetched once, from the
-// shared bundle folder, and early; and its files are gzip-compressed, which the browser's own
-// gunzip undoes much faster than Pagefind's JavaScript one (Pagefind skips that for data that
-// starts with its signature, as gunzipped data does).
-function routePagefindFetches() {
-  const bundle = new URL(app.dataset.pagefind, location.href);
-  const fetchAny = window.fetch;
-  const gunzipped = (url) =>
-    fetchAny.call(window, url).then((r) => {
-      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-      if (typeof DecompressionStream === "undefined") return r.arrayBuffer();
+// And, on an archive larger than a few hundred articles, two leading slices: the newest and
+// the oldest articles, whole days (pagefind/terbaru/, pagefind/terlama/; their number of
+// articles in data-leads). A year's search scores and sorts every article that has the word,
+// up to 250 ms for a common word; the leading slice's, a few milliseconds, and sorted by date
+// its results are the first of the years' (see runQuery).
+const leads = JSON.parse(app.dataset.leads || "{}");
+const leadFor = (sort) => {
+  if (sort === "cocok") return null;
+  const name = sort === "lama" ? "terlama" : "terbaru";
+  return leads[name] ? name : null;
+};
+
+// Pagefind's files go through this cache, by URL: a file the page's head or this script asked
+// for early is then the one Pagefind's own loader gets. Pagefind fetches its WebAssembly from
+// the folder of each slice, and every copy is the same file (the build checks), so that is
+// fetched once, from the shared bundle folder; and its files are gzip-compressed, which the
+// browser's own gunzip undoes much faster than Pagefind's JavaScript one (Pagefind skips that
+// for data that starts with its signature, as gunzipped data does).
+const bundle = new URL(app.dataset.pagefind, location.href);
+const files = new Map(); // URL without query -> Promise of the file's bytes
+function pagefindFile(path) {
+  const url = new URL(path, location.href);
+  const wasm = url.pathname.match(/\/(wasm\.[\w-]+\.pagefind)$/)?.[1];
+  const key = wasm ? new URL(wasm, bundle).href : url.origin + url.pathname;
+  if (!files.has(key)) {
+    const bytes = fetchEarly(key).then((r) => {
+      if (!r.ok) throw new Error(`${key}: HTTP ${r.status}`);
+      if (key.endsWith(".json") || typeof DecompressionStream === "undefined") {
+        return r.arrayBuffer();
+      }
       return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
     });
-  const wasm = new Map(); // file name -> Promise of its bytes
-  const wasmFile = (name) => {
-    if (!wasm.has(name)) wasm.set(name, gunzipped(new URL(name, bundle)));
-    return wasm.get(name);
-  };
+    bytes.catch(() => files.delete(key)); // a failed download may be retried
+    files.set(key, bytes);
+  }
+  return files.get(key);
+}
+
+function routePagefindFetches() {
   window.fetch = function (input, init) {
     const url = new URL(input instanceof Request ? input.url : String(input), location.href);
     const ours = url.origin === bundle.origin && url.pathname.startsWith(bundle.pathname);
-    if (!ours || !/\.(pagefind|pf_\w+)$/.test(url.pathname)) {
-      return fetchAny.call(this, input, init);
+    if (!ours || !/(\.pagefind|\.pf_\w+|\/pagefind-entry\.json)$/.test(url.pathname)) {
+      return fetchAny(input, init);
     }
-    const name = url.pathname.match(/\/(wasm\.[\w-]+\.pagefind)$/)?.[1];
-    return (name ? wasmFile(name) : gunzipped(url)).then((bytes) => new Response(bytes));
+    return pagefindFile(url).then((bytes) => new Response(bytes));
   };
   // Pagefind picks the WebAssembly of the page's language (the site has one).
-  wasmFile(`wasm.${document.documentElement.lang.toLowerCase()}.pagefind`).catch(() => {});
+  pagefindFile(new URL(`wasm.${document.documentElement.lang.toLowerCase()}.pagefind`, bundle));
 }
 
 let pagefindPromise = null;
@@ -156,37 +188,67 @@ function loadPagefind() {
   return pagefindPromise;
 }
 
-const indexes = new Map(); // year -> Promise of its Pagefind instance
+// Pagefind's search waits for its instance to be loaded by polling every 50 ms: asking it
+// again every few milliseconds (an empty search, which answers at once) lets the first real
+// search start as soon as the instance is ready, not up to 50 ms later.
+function whenReady(instance) {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const ask = () => {
+      if (settled) return;
+      instance.search("").then(
+        () => {
+          settled = true;
+          resolve(instance);
+        },
+        (err) => {
+          settled = true;
+          reject(err);
+        },
+      );
+      setTimeout(ask, 4);
+    };
+    ask();
+  });
+}
+
+const indexes = new Map(); // slice -> Promise of its Pagefind instance, ready to search
 let wasmReady = null; // settles once the first instance has its WebAssembly
-function yearIndex(year) {
-  if (!indexes.has(year)) {
+function sliceIndex(slice) {
+  if (!indexes.has(slice)) {
     const first = wasmReady;
+    const base = `${app.dataset.pagefind}${slice}/`;
+    // Its entry, then its metadata, now (Pagefind would wait for its script and for the
+    // instances before it).
+    pagefindFile(base + "pagefind-entry.json")
+      .then((bytes) => {
+        const { languages } = JSON.parse(new TextDecoder().decode(bytes));
+        const index = languages[document.documentElement.lang.toLowerCase()];
+        pagefindFile(`${base}pagefind.${(index || Object.values(languages)[0]).hash}.pf_meta`);
+      })
+      .catch(() => {}); // Pagefind asks again and reports
     const index = loadPagefind().then(async (pf) => {
       // The instances share one WebAssembly module, which each loads unless it is there:
       // two loading it at once would each start one, and the first would lose its memory.
       await first;
-      // On the main thread (no web worker): a year's search is short.
-      const instance = pf.createInstance({
-        basePath: `${app.dataset.pagefind}${year}/`,
-        noWorker: true,
-      });
+      // On the main thread (no web worker): a slice's search is short.
+      const instance = pf.createInstance({ basePath: base, noWorker: true });
       await instance.options({
         baseUrl: new URL(app.dataset.site, location.href).pathname,
         excerptLength: 24,
         highlightParam: "pagefind-highlight",
       });
-      return instance;
+      return whenReady(instance);
     });
-    // An empty search returns as soon as the instance is ready, without loading anything.
-    wasmReady ??= index.then((instance) => instance.search(""));
-    indexes.set(year, index);
+    wasmReady ??= index;
+    indexes.set(slice, index);
   }
-  return indexes.get(year);
+  return indexes.get(slice);
 }
 
-async function searchYear(year, q, options) {
-  const search = await (await yearIndex(year)).search(q, options);
-  return { year, results: search.results };
+async function searchSlice(slice, q, options) {
+  const search = await (await sliceIndex(slice)).search(q, options);
+  return { year: slice, results: search.results };
 }
 
 // A list of results that grows while the years are searched, always in its final order.
@@ -319,9 +381,12 @@ const pagefindResult = (r) => async () => {
 
 // A query: Pagefind searches one year at a time, in the order of the sort (with its filters,
 // which load only the filter indexes in use), and the results of the years searched so far are
-// final, as years do not overlap: the first page needs only the first year or two. The other
-// years follow at once, for the result count; then the counts per value, from the browse data.
-// Sorted by relevance, the results wait for every year.
+// final, as years do not overlap: the first page needs only the first year or two. Sorted by
+// date, the leading slice comes first: it holds every article of the newest (oldest) days, so
+// its results are the years' first results, in their order, and fill the first page at once
+// (with filters, when enough of its articles pass them: the browse data knows). The years
+// follow at once, for the other results and the count; then the counts per value, from the
+// browse data. Sorted by relevance, the results wait for every year.
 async function runQuery(id) {
   const q = state.q;
   const relevance = state.sort === "cocok";
@@ -331,24 +396,36 @@ async function runQuery(id) {
   }
   const sort = relevance ? {} : { date: state.sort === "lama" ? "asc" : "desc" };
   const filtered = Object.keys(filters).length > 0;
-  // Meanwhile: Pagefind, and the browse data when filtering.
+  const anyFilter = Object.keys(state.filters).length > 0;
+  let lead = leadFor(state.sort);
+  // The year filter too: a leading slice may span two years.
+  const year = state.filters.year ? { year: { any: [...state.filters.year] } } : {};
+  const searchLead = () => searchSlice(lead, q, { filters: { ...filters, ...year }, sort });
+  // Meanwhile: Pagefind, and the browse data when filtering; without filters the leading
+  // slice is searched at once.
   loadPagefind();
-  if (filtered) loadData();
+  if (anyFilter) loadData();
+  let leading = lead && !anyFilter ? searchLead() : null;
+  leading?.catch(() => {}); // reported where it is awaited
   const all = await loadSlices();
   let years = state.sort === "lama" ? [...all].reverse() : all;
   if (state.filters.year) years = years.filter((y) => state.filters.year.has(y));
-  if (filtered) {
-    // Skip the years in which no article passes the filters (the browse data knows).
+  if (filtered || (lead && anyFilter)) {
     const data = await loadData();
-    const hit = new Set();
-    for (let i = 0; i < data.n; i++) {
-      if (matches(data, i, state.filters, null)) hit.add(data.values.year[data.columns.year[i]]);
+    if (filtered) {
+      // Skip the years in which no article passes the filters (the browse data knows).
+      const hit = new Set();
+      for (let i = 0; i < data.n; i++) {
+        if (matches(data, i, state.filters, null)) hit.add(data.values.year[data.columns.year[i]]);
+      }
+      years = years.filter((y) => hit.has(y));
     }
-    years = years.filter((y) => hit.has(y));
+    if (lead && leadMatches(data, lead) < PAGE) lead = null;
   }
   if (id !== runId) return;
+  if (lead) leading ??= searchLead();
 
-  const list = show();
+  let list = show();
   const found = new Array(years.length); // each year's search, in the order of `years`
   const progress = () => {
     // While the other years are searched (aria-busy holds back the announcements).
@@ -358,17 +435,30 @@ async function runQuery(id) {
       statusEl.textContent = fill(ui.count_partial, { n: list.items.length, q });
     }
   };
-  const firstPage = showMore(id);
+  let firstPage = showMore(id);
+  const given = []; // ids of the leading slice's results, which the years give first again
+  let same = 0; // how many of these the years have given so far
+  let agree = true; // ...in the same order
   let next = 0; // the years before this one are in the list
   const searchAt = async (k) => {
     if (id !== runId) return;
-    found[k] = await searchYear(years[k], q, { filters, sort });
+    found[k] = await searchSlice(years[k], q, { filters, sort });
     if (id !== runId) return;
     for (; !relevance && next < years.length && found[next]; next++) {
-      list.push(found[next].results.map(pagefindResult));
+      const { results } = found[next];
+      const known = Math.min(given.length - same, results.length);
+      for (let j = 0; j < known; j++) agree &&= results[j].id === given[same + j];
+      same += known;
+      list.push(results.slice(known).map(pagefindResult));
     }
     progress();
   };
+  if (leading) {
+    const { results } = await leading;
+    if (id !== runId) return;
+    given.push(...results.map((r) => r.id));
+    list.push(results.map(pagefindResult));
+  }
   progress();
   let k = 0;
   if (!relevance) {
@@ -385,6 +475,15 @@ async function runQuery(id) {
     const ranked = found.flatMap((f) => f.results).sort((a, b) => b.score - a.score);
     list.push(ranked.map(pagefindResult));
   }
+  if (!agree || same < given.length) {
+    // Not the years' first results (the build orders the leading slices as the years): the
+    // years' list replaces what was shown.
+    console.warn(`cari: the ${lead} slice disagrees with the years; showing the years' order`);
+    await firstPage;
+    list = show();
+    list.push(found.flatMap((f) => f.results).map(pagefindResult));
+    firstPage = showMore(id);
+  }
   list.finish();
   await firstPage;
   if (id !== runId) return;
@@ -395,7 +494,7 @@ async function runQuery(id) {
   const unfiltered =
     Object.keys(state.filters).length === 0
       ? found
-      : await Promise.all(all.map((y) => searchYear(y, q, {})));
+      : await Promise.all(all.map((y) => searchSlice(y, q, {})));
   const [data, byId] = await browse;
   if (id !== runId) return;
   const candidates = [];
@@ -407,6 +506,17 @@ async function runQuery(id) {
     }
   }
   renderFacets(data, counts(data, candidates, state.filters));
+}
+
+// How many articles of a leading slice pass the filters (the newest slice holds the first
+// articles of the browse data, the oldest its last).
+function leadMatches(data, lead) {
+  const start = lead === "terlama" ? data.n - leads[lead] : 0;
+  let n = 0;
+  for (let i = start; i < start + leads[lead]; i++) {
+    if (matches(data, i, state.filters, null)) n++;
+  }
+  return n;
 }
 
 // No query: the browse data alone lists, filters, counts and sorts the whole archive (it is
@@ -614,4 +724,20 @@ window.addEventListener("popstate", () => {
 const panel = document.getElementById("cari-saring");
 if (matchMedia("(max-width: 49.99rem)").matches) panel.open = false;
 app.hidden = false;
-run();
+
+// Opened without a query: Pagefind's script, its WebAssembly and the slice a query would
+// search first are loaded once the page is idle, or as soon as the query box has focus, so
+// that a query typed here starts with them in place.
+function warmUp() {
+  if (state.q) return; // a query loads them itself
+  // And the browser's data for Pagefind's Intl.Segmenter, loaded on first use (30-50 ms).
+  if (window.Intl?.Segmenter) new Intl.Segmenter(document.documentElement.lang, { granularity: "grapheme" });
+  const lead = leadFor(state.sort);
+  const first = lead
+    ? sliceIndex(lead)
+    : loadSlices().then((years) => sliceIndex(state.sort === "lama" ? years.at(-1) : years[0]));
+  if (lead) loadSlices();
+  first.catch(() => {}); // a query reports it
+}
+input.addEventListener("focus", warmUp, { once: true });
+run().then(() => (window.requestIdleCallback ?? setTimeout)(warmUp));
