@@ -294,15 +294,10 @@ def _related(
     rarity = [round(1000 * math.log((total + 1) / len(members))) for members in groups]
     common = round(1000 * math.log(2))  # rarity of a group with about half the articles
     same_official, same_region = round(1000 * WEIGHT["official"]), round(1000 * WEIGHT["region"])
-    shared_points: dict[int, int] = {}  # shared tags (bits) -> the sum of their rarities
-
-    def points(shared: int) -> int:
-        value = shared_points.get(shared)
-        if value is None:
-            value = sum(rarity[gid] for b, gid in enumerate(bit_groups) if shared >> b & 1)
-            shared_points[shared] = value
-        return value
-
+    points = _SharedPoints(rarity, bit_groups)  # shared tags (bits) -> their rarities' sum
+    # A group holding most of the archive (a tag on every article) says little about
+    # relatedness: a narrower window there keeps the candidates few.
+    widths = [window if r >= common else 2 for r in rarity]
     # rank = ((top - score) * day_span + distance) * total + URL order: ascending rank is
     # descending score, then nearer date, then URL, as the (-score, distance, URL) tuples.
     top = same_official + same_region + sum(rarity[gid] for gid in bit_groups) + 1
@@ -316,26 +311,40 @@ def _related(
     for i, article in enumerate(ordered):
         candidates: set[int] = set()
         for gid, pos in member_of[i]:
-            # A group holding most of the archive (a tag on every article) says little
-            # about relatedness: a narrower window there keeps the candidates few.
-            w = window if rarity[gid] >= common else 2
+            w = widths[gid]
             candidates.update(groups[gid][max(0, pos - w) : pos + w + 1])
         candidates.discard(i)
         official, region, mask, day = officials[i], regions[i], tag_masks[i], days[i]
-        ranks = []
-        for j in candidates:
-            shared = mask & tag_masks[j]
-            score = shared_points[shared] if shared in shared_points else points(shared)
-            if officials[j] == official:
-                score += same_official
-            if regions[j] == region:
-                score += same_region
-            distance = days[j] - day
-            if distance < 0:
-                distance = -distance
-            ranks.append(((top - score) * day_span + distance) * total + url_order[j])
+        ranks = [
+            (
+                (
+                    top
+                    - points[mask & tag_masks[j]]
+                    - (same_official if officials[j] == official else 0)
+                    - (same_region if regions[j] == region else 0)
+                )
+                * day_span
+                + abs(days[j] - day)
+            )
+            * total
+            + url_order[j]
+            for j in candidates
+        ]
         ranks.sort()
         article.related_articles = [ordered[by_url[r % total]] for r in ranks[:max_items]]
+
+
+class _SharedPoints(dict[int, int]):
+    """Shared tags (bits of an integer) -> the sum of their rarities, computed once each."""
+
+    def __init__(self, rarity: list[int], bit_groups: list[int]):
+        super().__init__()
+        self.rarity, self.bit_groups = rarity, bit_groups
+
+    def __missing__(self, shared: int) -> int:
+        value = sum(self.rarity[gid] for b, gid in enumerate(self.bit_groups) if shared >> b & 1)
+        self[shared] = value
+        return value
 
 
 @cache
