@@ -179,7 +179,8 @@ def summary(result: dict[str, Any]) -> str:
         f"{result['machine']['cpus']} CPUs / {result['machine']['memory_gb']} GB, "
         f"load {cold['load_before']}",
         f"  cold build      {cold['wall_s']:7.1f} s  (Pelican {cold['pelican_s']:.1f} s = "
-        f"{cold['ms_per_article']} ms/article, Pagefind {cold['pagefind_s']} s)",
+        f"{cold['ms_per_article']} ms/article, then Pagefind {cold.get('pagefind_wait_s')} s; "
+        f"Pagefind ran {cold['pagefind_s']} s in all)",
         f"  cold CPU        Pelican {cold['pelican_cpu_s']:.1f} s = "
         f"{cold['cpu_ms_per_article']} ms/article, Pagefind {cold['pagefind_cpu_s']:.1f} s",
         f"  peak memory     Pelican {cold['pelican_peak_mb']:.0f} MB "

@@ -75,7 +75,8 @@ DEFAULTS: dict[str, Any] = {
 _INDEX_FILES = ("pagefind-entry.json", "pagefind.*.pf_meta", "wasm.*.pagefind")
 _INDEX_DIRS = ("index", "filter", "fragment")
 
-#: Figures of the last build's Pagefind runs, for the benchmark: ``wall_s`` (all runs),
+#: Figures of the last build's Pagefind runs, for the benchmark: ``wall_s`` (all runs, from
+#: the first start), ``waited_s`` (of that, the time the build waited for them at the end),
 #: ``cpu_s`` (their user + system time), ``peak_mb`` (the largest run's peak resident
 #: memory; with ``jobs`` above 1, that many runs may hold it at once), ``runs``, ``jobs`` and
 #: ``pages`` (pages indexed). Of each Pagefind process alone (``os.wait4``, /proc), so
@@ -204,16 +205,21 @@ class IndexRun:
 
     def join(self) -> dict[str, tuple[str, str]]:
         """Wait for every run; return the page ids of all slices (see :func:`page_ids`)."""
+        waiting = time.monotonic()
         try:
             figures = [future.result() for future in self._futures]
         finally:
             self._pool.shutdown(wait=True, cancel_futures=True)
+        waited = time.monotonic() - waiting
         if not self.years:
             return {}
         _share_runtime(self.bundle, self.years)
         ids = _merge_ids(slice_ids for _, _, slice_ids in figures)
         LAST_RUN.update(
             wall_s=round(time.monotonic() - self.started, 2),
+            # How long the build waited for Pagefind at the end (the rest of wall_s overlapped
+            # the build's last steps).
+            waited_s=round(waited, 2),
             cpu_s=round(sum(cpu for cpu, _, _ in figures), 2),
             peak_mb=round(max(peak for _, peak, _ in figures), 1),
             runs=len(self.years),
