@@ -174,7 +174,8 @@ class _NormalizeWhitespace(NormalizeWhitespace):
         source = "\n".join(lines)
         source = source.replace(util.STX, "").replace(util.ETX, "")
         source = source.replace("\r\n", "\n").replace("\r", "\n") + "\n\n"
-        source = source.expandtabs(self.md.tab_length)
+        if "\t" in source:
+            source = source.expandtabs(self.md.tab_length)
         if " \n" in source:
             source = self.BLANK_LINE_SPACES.sub("\n", source)
         return source.split("\n")

@@ -309,9 +309,14 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
                 )
             ],
         )
-    header = "\n".join(lines[1:end])
     body = "\n".join(lines[end + 1 :])
     parsed = Parsed(path, {}, body, end + 2)
+    meta = _simple_front_matter(lines[1:end])
+    if meta is not None:
+        # One field per line, none twice: each field's line is its place.
+        parsed.lines = {key: i for i, key in enumerate(meta, start=2)}
+        parsed.meta = meta
+        return parsed
     for i, line in enumerate(lines[1:end], start=2):
         m = _KEY_LINE.match(line)
         if not m:
@@ -329,9 +334,7 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
         else:
             parsed.lines[key] = i
     try:
-        meta = _simple_front_matter(lines[1:end])
-        if meta is None:
-            meta = yaml.load(header, Loader=_Loader)
+        meta = yaml.load("\n".join(lines[1:end]), Loader=_Loader)
     except yaml.YAMLError as exc:
         # Where the broken construct began (an unclosed quote) is more useful than where the
         # parser gave up (often the end of the front-matter); plain errors only have the latter.

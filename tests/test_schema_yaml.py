@@ -96,4 +96,13 @@ def test_articles_are_read_without_libyaml(tmp_path: Path) -> None:
         lines = text.split("\n")
         header = lines[1 : lines.index("---", 1)]
         assert schema._simple_front_matter(header) is not None
-        assert schema.parse(text, "a.md").meta == _libyaml(header)
+        parsed = schema.parse(text, "a.md")
+        assert parsed.meta == _libyaml(header)
+        # Each field's line, as the general path finds it.
+        lines = {}
+        for i, line in enumerate(header, start=2):
+            m = schema._KEY_LINE.match(line)
+            if m:
+                lines.setdefault(m.group(1), i)
+        assert parsed.lines == lines
+        assert not parsed.problems
