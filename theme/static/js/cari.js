@@ -527,7 +527,6 @@ async function runBrowse(id) {
   const candidates = Array.from({ length: data.n }, (_, i) => i);
   const hits = candidates.filter((i) => matches(data, i, state.filters, null));
   if (state.sort === "lama") hits.reverse();
-  renderFacets(data, counts(data, candidates, state.filters));
   const col = data.columns;
   const list = show();
   list.push(
@@ -545,7 +544,14 @@ async function runBrowse(id) {
   );
   list.finish();
   statusEl.textContent = status(hits.length);
-  await showMore(id);
+  const firstPage = showMore(id);
+  // The counts per value (tens of milliseconds over a large archive) once the first titles
+  // are on screen.
+  if (hits.length) await titles(data, hits[0]).catch(() => {});
+  await new Promise((resolve) => setTimeout(resolve));
+  if (id !== runId) return;
+  renderFacets(data, counts(data, candidates, state.filters));
+  await firstPage;
 }
 
 // Empties the result list for a new search; returns the list its results go to.
