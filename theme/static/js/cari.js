@@ -184,8 +184,20 @@ function routePagefindFetches() {
 
 let pagefindPromise = null;
 function loadPagefind() {
-  pagefindPromise ??= (routePagefindFetches(), import(app.dataset.pagefind + "pagefind.js"));
+  if (!pagefindPromise) {
+    routePagefindFetches();
+    pagefindPromise = import(app.dataset.pagefind + "pagefind.js");
+    whenIdle(prepareSegmenter);
+  }
   return pagefindPromise;
+}
+
+// Pagefind splits each query with an Intl.Segmenter, and the browser's first one loads its
+// data (30-80 ms of the main thread here): made once the page has nothing else to do (while
+// Pagefind's files download), not in the first search.
+const whenIdle = (task) => (window.requestIdleCallback ?? setTimeout)(task);
+function prepareSegmenter() {
+  if (window.Intl?.Segmenter) new Intl.Segmenter(document.documentElement.lang);
 }
 
 // Pagefind's search waits for its instance to be loaded by polling every 50 ms: asking it
@@ -736,8 +748,7 @@ app.hidden = false;
 // that a query typed here starts with them in place.
 function warmUp() {
   if (state.q) return; // a query loads them itself
-  // And the browser's data for Pagefind's Intl.Segmenter, loaded on first use (30-50 ms).
-  if (window.Intl?.Segmenter) new Intl.Segmenter(document.documentElement.lang, { granularity: "grapheme" });
+  whenIdle(prepareSegmenter);
   const lead = leadFor(state.sort);
   const first = lead
     ? sliceIndex(lead)
@@ -746,4 +757,4 @@ function warmUp() {
   first.catch(() => {}); // a query reports it
 }
 input.addEventListener("focus", warmUp, { once: true });
-run().then(() => (window.requestIdleCallback ?? setTimeout)(warmUp));
+run().then(() => whenIdle(warmUp));
