@@ -104,6 +104,18 @@ def command(staging: Path, glob: str, output: Path, extra: Sequence[str] = ()) -
     ]
 
 
+#: A leading slice's metadata under a fixed name (besides Pagefind's, named by its hash,
+#: which only the slice's ``pagefind-entry.json`` tells): the search page's head fetches
+#: both at once, rather than one after the other.
+META = "pagefind.awal.pf_meta"
+
+
+def name_meta(folder: Path) -> None:
+    """Link the slice's metadata under :data:`META` (the same file)."""
+    (meta,) = (p for p in folder.glob("pagefind.*.pf_meta") if p.name != META)
+    _link(meta, folder / META)
+
+
 def describe(slices: dict[str, list[Any]]) -> dict[str, int]:
     """What the search page needs to know of the leading slices: their number of articles.
 

@@ -236,6 +236,7 @@ class IndexRun:
                 Path(staging), self.cfg.glob, self.bundle / name, self.cfg.pagefind_args
             )
             cpu, peak = _run_one(self.site, self.cfg, name, command)
+        leading.name_meta(self.bundle / name)
         return cpu, peak, {}  # its pages' ids are the years' (the browse data's)
 
     def join(self) -> dict[str, tuple[str, str]]:

@@ -138,6 +138,10 @@ def test_build_indexes_the_leading_slices_next_to_the_years(site: Path) -> None:
         "pagefind-entry.json"
     ]
     assert not (bundle / "terbaru" / "pagefind.js").exists()
+    # Its metadata also under a fixed name, for the search page's head.
+    metas = sorted((bundle / "terbaru").glob("pagefind.*.pf_meta"))
+    assert len(metas) == 2 and (bundle / "terbaru" / leading.META) in metas
+    assert metas[0].read_bytes() == metas[1].read_bytes()
     assert [p.name for p in bundle.iterdir() if p.name.startswith(".")] == []
     # The browse data and the Pagefind ids stay the years' (the counts use them).
     assert json.loads((site / "cari" / "data" / "irisan.json").read_text(encoding="utf-8")) == [

@@ -151,10 +151,16 @@ const leadFor = (sort) => {
 // for data that starts with its signature, as gunzipped data does).
 const bundle = new URL(app.dataset.pagefind, location.href);
 const files = new Map(); // URL without query -> Promise of the file's bytes
+// A leading slice's metadata is also under a fixed name (LEAD_META), which the page's head
+// fetches at once, with the entry that names Pagefind's copy: that copy is never fetched.
+const LEAD_META = "pagefind.awal.pf_meta";
 function pagefindFile(path) {
   const url = new URL(path, location.href);
   const wasm = url.pathname.match(/\/(wasm\.[\w-]+\.pagefind)$/)?.[1];
-  const key = wasm ? new URL(wasm, bundle).href : url.origin + url.pathname;
+  const leadMeta = url.pathname.match(/\/([\w-]+)\/pagefind\.[\w-]+\.pf_meta$/);
+  let key = url.origin + url.pathname;
+  if (wasm) key = new URL(wasm, bundle).href;
+  else if (leadMeta && leads[leadMeta[1]]) key = new URL(LEAD_META, url).href;
   if (!files.has(key)) {
     const bytes = fetchEarly(key).then((r) => {
       if (!r.ok) throw new Error(`${key}: HTTP ${r.status}`);
@@ -232,6 +238,7 @@ function sliceIndex(slice) {
     const base = `${app.dataset.pagefind}${slice}/`;
     // Its entry, then its metadata, now (Pagefind would wait for its script and for the
     // instances before it).
+    if (leads[slice]) pagefindFile(base + LEAD_META).catch(() => {});
     pagefindFile(base + "pagefind-entry.json")
       .then((bytes) => {
         const { languages } = JSON.parse(new TextDecoder().decode(bytes));
