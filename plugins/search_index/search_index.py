@@ -70,10 +70,12 @@ DEFAULTS: dict[str, Any] = {
     "jobs": 1,
     "pagefind_args": [],  # extra command-line options for Pagefind, e.g. ["--verbose"]
     # Articles in each leading slice (leading.py: the newest and the oldest, whole days), for
-    # the first page of a date-sorted query; 0: none. Their search costs a few milliseconds
-    # at 500 (a year's up to 250 ms for a common word), and 500 articles still hold ten of
-    # most provinces, sources and elections, for filtered queries.
-    "lead": 500,
+    # the first page of a date-sorted query; 0: none. A common word costs a cold search of
+    # about 36 ms at 250 and 47 ms at 500 (a year's 1,400 pages: 130-250 ms). 250, not 500:
+    # the two slices then cost the build about nothing (10,000 articles on tmpfs, Pagefind
+    # 13.5 s / 23.3 CPU-s against 13.5 s / 23.4 without them, 14.7-15.1 s / 25.4-26.3 at 500);
+    # a filtered query uses the slice only when ten of its articles pass the filters.
+    "lead": 250,
 }
 
 # What a slice keeps of Pagefind's output (the index); the rest is Pagefind's runtime, moved
