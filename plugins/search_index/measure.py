@@ -86,7 +86,8 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 def _scenarios(site: Path, query: str) -> dict[str, dict[str, list[str] | str]]:
     """One-word query, filtered query, empty-query browse (whole archive and one region), and
-    the word typed on the page opened without a query (``typed``: not a URL parameter)."""
+    the word typed on the page opened without a query or filtered to the region (``typed``:
+    not a URL parameter)."""
     data = json.loads((site / "cari" / "data" / "arsip.json").read_text(encoding="utf-8"))
     counts: dict[int, int] = {}
     for r in data["region"]:
@@ -98,6 +99,8 @@ def _scenarios(site: Path, query: str) -> dict[str, dict[str, list[str] | str]]:
         "browse": {},
         "browse_filtered": {"daerah": region},
         "typed_query": {"typed": query},
+        # The archive filtered to the region first (browsing it), then the word typed.
+        "typed_filtered_query": {"daerah": region, "typed": query},
     }
 
 
@@ -113,10 +116,11 @@ def measure_search(
     "url", "bytes", "search_bytes", "requests", "bytes_to_first_result",
     "requests_to_first_result", "ms_to_first_result", "ms_to_complete", "status", "files"}}}``
     for the scenarios ``query`` (one word), ``filtered_query`` (the word and the most frequent
-    region), ``browse`` (empty query), ``browse_filtered`` (empty query, one region) and
+    region), ``browse`` (empty query), ``browse_filtered`` (empty query, one region),
     ``typed_query``: the page opened without a query, left until the network is idle (its
     browse list shown, Pagefind made ready), then the word typed into the query box and
-    submitted; its figures count from the submission (``*_to_first_result``,
+    submitted, and ``typed_filtered_query``: the same on the page filtered to the region
+    (``browse_filtered``'s address); their figures count from the submission (``*_to_first_result``,
     ``ms_to_complete``, ``search_bytes``: what the query itself downloaded), ``bytes`` and
     ``requests`` the whole visit, ``bytes_before_submit`` the page's load.
     ``bytes`` and ``requests`` count every transfer of the visit (page, styles, scripts, data),

@@ -270,6 +270,11 @@ def test_measure_search_reports_each_scenario(content: Path, tmp_path: Path) -> 
     assert typed["bytes"] > typed["bytes_before_submit"] > 0
     assert [f for f in typed["files"] if "wasm." in f] == ["/pagefind/wasm.id.pagefind"]
     assert typed["bytes_to_first_result"] < query["bytes_to_first_result"]
+    # Typed on the page filtered to the region: the filter stays, as in the address.
+    typed_filtered = scenarios["typed_filtered_query"]
+    assert typed_filtered["url"].endswith("/cari/?daerah=Kota+Padang")
+    assert typed_filtered["typed"] == "kampanye"
+    assert typed_filtered["status"] == scenarios["filtered_query"]["status"]
     assert "/cari/data/judul-0.json" in browse["files"]
     assert "/cari/data/pagefind.json" not in browse["files"]
     for scenario in scenarios.values():
