@@ -18,8 +18,9 @@ import gzip
 import http.server
 import io
 import json
+import multiprocessing
 import os
-import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -80,8 +81,42 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(body)
 
+    def end_headers(self) -> None:
+        # What GitHub Pages sends with every file: a fresh cache for ten minutes (a page's
+        # files fetched ahead, e.g. by the header's search box, are then used from it).
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+def _serve(site: Path, handler: type[_GzipHandler]) -> tuple[str, Callable[[], None]]:
+    """Serve ``site`` on 127.0.0.1 from a process of its own; the base URL and a stop function.
+
+    Not a thread of this process: the server then shared the interpreter with Playwright's
+    driver thread, which handles an event for every request, and answered ten fragment
+    requests in up to 100 ms on this machine (a real host is not slowed by the browser's
+    test driver)."""
+    context = multiprocessing.get_context("fork")
+    ours, theirs = context.Pipe()
+
+    def run() -> None:
+        server = http.server.ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
+        )
+        theirs.send(server.server_address[1])
+        server.serve_forever()
+
+    process = context.Process(target=run, daemon=True)
+    process.start()
+    port = ours.recv()
+
+    def stop() -> None:
+        process.terminate()
+        process.join()
+
+    return f"http://127.0.0.1:{port}", stop
 
 
 def _scenarios(site: Path, query: str) -> dict[str, dict[str, list[str] | str]]:
@@ -101,7 +136,15 @@ def _scenarios(site: Path, query: str) -> dict[str, dict[str, list[str] | str]]:
         "typed_query": {"typed": query},
         # The archive filtered to the region first (browsing it), then the word typed.
         "typed_filtered_query": {"daerah": region, "typed": query},
+        # The word typed into the header's search box of the newest article's page.
+        "header_query": {"header": query, "from": data_first_url(site)},
     }
+
+
+def data_first_url(site: Path) -> str:
+    """The site-relative address of the newest article (the browse data's first title)."""
+    titles = json.loads((site / "cari" / "data" / "judul-0.json").read_text(encoding="utf-8"))
+    return titles[0][0]
 
 
 def measure_search(
@@ -134,11 +177,7 @@ def measure_search(
     site = Path(site_dir)
     scenarios = _scenarios(site, query)
     handler = type("Handler", (_GzipHandler,), {"gzip": compress})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    base, stop = _serve(site, handler)
     out: dict[str, Any] = {
         "query": query,
         "region": scenarios["filtered_query"]["daerah"],
@@ -156,6 +195,11 @@ def measure_search(
             try:
                 for name, params in scenarios.items():
                     typed = params.pop("typed", None)
+                    if "header" in params:
+                        out["scenarios"][name] = _measure_one(
+                            browser, f"{base}/{params['from']}", header=params["header"]
+                        )
+                        continue
                     out["scenarios"][name] = _measure_one(
                         browser, f"{base}/cari/?{urlencode(params)}".rstrip("?"), typed
                     )
@@ -168,12 +212,13 @@ def measure_search(
         with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
             pool.submit(visit_all).result()
     finally:
-        server.shutdown()
-        server.server_close()
+        stop()
     return out
 
 
-def _measure_one(browser: Any, url: str, typed: str | None = None) -> dict[str, Any]:
+def _measure_one(
+    browser: Any, url: str, typed: str | None = None, header: str | None = None
+) -> dict[str, Any]:
     context = browser.new_context()  # a new context: empty cache
     page = context.new_page()
     # Playwright reports the Pagefind web worker's requests on the page too.
@@ -195,6 +240,16 @@ def _measure_one(browser: Any, url: str, typed: str | None = None) -> dict[str, 
     submit_at = None  # ms since the epoch
     try:
         page.goto(url)
+        if header is not None:
+            # On another page: the word typed into the header's box, key by key as a person
+            # types (the page fetches the search page's files ahead meanwhile), then Enter;
+            # the figures count from the search page's navigation.
+            page.wait_for_load_state("networkidle")
+            before = sum(sizes.values())
+            page.type("#header-q", header, delay=60)
+            submit_at = page.evaluate("performance.timeOrigin + performance.now()")
+            with page.expect_navigation():
+                page.press("#header-q", "Enter")
         page.wait_for_function(_DONE, timeout=60_000)
         if typed is not None:
             # A person opens the page, looks at it, types and submits: the page has been idle.
@@ -215,6 +270,7 @@ def _measure_one(browser: Any, url: str, typed: str | None = None) -> dict[str, 
     finally:
         context.close()
     search = ("/pagefind/", "/cari/data/", "/theme/js/cari.js")
+    site_base = url.split("/cari/")[0] if "/cari/" in url else url.rsplit("/artikel/", 1)[0]
     # The visit's own downloads; for a typed query, those it started after the submission.
     own = {u: n for u, n in sizes.items() if submit_at is None or starts[u] >= submit_at - 1}
     early = {
@@ -224,9 +280,7 @@ def _measure_one(browser: Any, url: str, typed: str | None = None) -> dict[str, 
         "url": url,
         "bytes": sum(sizes.values()),
         "search_bytes": sum(n for u, n in own.items() if any(s in u for s in search)),
-        "files": {
-            u.split("?")[0].removeprefix(url.split("/cari/")[0]): n for u, n in sizes.items()
-        },
+        "files": {u.split("?")[0].removeprefix(site_base): n for u, n in sizes.items()},
         "requests": len(sizes),
         # What had arrived when the first result showed (the filter panel's counts come after).
         "bytes_to_first_result": None if first_at is None else sum(early.values()),
@@ -235,8 +289,8 @@ def _measure_one(browser: Any, url: str, typed: str | None = None) -> dict[str, 
         "ms_to_complete": None if complete_ms is None else round(complete_ms - since),
         "status": status,
     }
-    if typed is not None:
-        out["typed"] = typed
+    if typed is not None or header is not None:
+        out["typed"] = typed if typed is not None else header
         out["bytes_before_submit"] = before
     return out
 

@@ -444,6 +444,28 @@ def _collect(generators: list[Any]) -> None:
             plan = leading.plan(gen.articles, cfg.lead) if cfg.enabled else {}
             _leads[gen.output_path] = {n: [a.url for a in arts] for n, arts in plan.items()}
             gen.settings["SEARCH_PATHS"]["leads"] = leading.describe(plan)
+            gen.settings["SEARCH_PATHS"]["prefetch"] = prefetch_paths(gen.settings, cfg, plan)
+
+
+def prefetch_paths(settings: dict[str, Any], cfg: Config, leads: dict[str, Any]) -> list[str]:
+    """What the search page needs before its first results, site-relative: pages fetch it
+    ahead (``<link rel="prefetch">``) once something is typed into their header's search box,
+    so that the search page finds it in the browser's cache after the submit."""
+    static = settings["THEME_STATIC_DIR"].strip("/")
+    paths = [
+        settings["SEARCH_URL"],
+        f"{static}/css/search.css",
+        f"{static}/js/cari.js",
+        f"{cfg.bundle_dir}/pagefind.js",
+        f"{cfg.bundle_dir}/wasm.{settings['DEFAULT_LANG'].lower()}.pagefind",
+        f"{cfg.data_dir}/irisan.json",
+    ]
+    if "terbaru" in leads:  # newest first, the default sort: the leading slice's start
+        paths += [
+            f"{cfg.bundle_dir}/terbaru/pagefind-entry.json",
+            f"{cfg.bundle_dir}/terbaru/{leading.META}",
+        ]
+    return paths
 
 
 # Pagefind runs under way, keyed by output path: started when the pages are written.

@@ -270,6 +270,12 @@ def test_measure_search_reports_each_scenario(content: Path, tmp_path: Path) -> 
     assert typed["bytes"] > typed["bytes_before_submit"] > 0
     assert [f for f in typed["files"] if "wasm." in f] == ["/pagefind/wasm.id.pagefind"]
     assert typed["bytes_to_first_result"] < query["bytes_to_first_result"]
+    # Typed into the header's box of an article page (which fetched the search page's files
+    # ahead): the same results as the address with the query.
+    header = scenarios["header_query"]
+    assert "/artikel/2024/" in header["url"] and header["typed"] == "kampanye"
+    assert header["status"] == query["status"]
+    assert header["ms_to_first_result"] > 0
     # Typed on the page filtered to the region: the filter stays, as in the address.
     typed_filtered = scenarios["typed_filtered_query"]
     assert typed_filtered["url"].endswith("/cari/?daerah=Kota+Padang")
@@ -312,3 +318,38 @@ def test_pagefind_starts_once_the_pages_are_written(
         ["2023", 1],
     ]
     assert not search_index._runs  # joined and forgotten
+
+
+def test_pages_fetch_the_search_pages_files_ahead_once_a_word_is_typed(site: Path) -> None:
+    article = (site / "artikel" / "2024" / "artikel-2" / "index.html").read_text(encoding="utf-8")
+    start = article.index('getElementById("header-q")')
+    script = article[start : article.index("</script>", start)]
+    assert '"input"' in script and "prefetch" in script
+    paths = json.loads(script[script.index("[") : script.index("]") + 1])
+    assert paths == [
+        "cari/",
+        "theme/css/search.css",
+        "theme/js/cari.js",
+        "pagefind/pagefind.js",
+        "pagefind/wasm.id.pagefind",
+        "cari/data/irisan.json",
+    ]  # no leading slice in a 3-article archive
+    for path in paths[1:]:
+        assert (site / path).is_file(), path
+    # The search page needs none of it ahead.
+    assert 'getElementById("header-q")' not in (site / "cari" / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_prefetch_names_the_leading_slice_when_there_is_one() -> None:
+    settings = {
+        "THEME_STATIC_DIR": "theme",
+        "SEARCH_URL": "cari/",
+        "DEFAULT_LANG": "id",
+    }
+    paths = search_index.prefetch_paths(settings, config({}), {"terbaru": [], "terlama": []})
+    assert paths[-2:] == [
+        "pagefind/terbaru/pagefind-entry.json",
+        "pagefind/terbaru/pagefind.awal.pf_meta",
+    ]
