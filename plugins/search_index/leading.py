@@ -84,26 +84,6 @@ def _link(src: Path, dst: Path) -> None:
         shutil.copyfile(src, dst)
 
 
-def command(staging: Path, glob: str, output: Path, extra: Sequence[str] = ()) -> list[str]:
-    """The Pagefind command line that indexes the staged pages into ``output``.
-
-    ``glob`` is the year slices' glob (``artikel/{year}/**/*.html``), for any year here.
-    """
-    from pagefind_bin import get_executable
-
-    return [
-        str(get_executable()),
-        "--site",
-        str(staging),
-        "--glob",
-        glob.replace("{year}", "*"),
-        "--output-path",
-        str(output.resolve()),
-        "--quiet",
-        *extra,
-    ]
-
-
 #: A leading slice's metadata under a fixed name (besides Pagefind's, named by its hash,
 #: which only the slice's ``pagefind-entry.json`` tells): the search page's head fetches
 #: both at once, rather than one after the other.

@@ -144,8 +144,9 @@ def config(settings: dict[str, Any]) -> Config:
     )
 
 
-def pagefind_command(site: Path, cfg: Config, year: str) -> list[str]:
-    """The Pagefind command line that indexes one year of ``site`` into its slice folder."""
+def pagefind_command(site: Path, glob: str, output: Path, extra: Iterable[str] = ()) -> list[str]:
+    """The Pagefind command line that indexes the pages of ``site`` matching ``glob`` into
+    the slice folder ``output``."""
     from pagefind_bin import get_executable
 
     return [
@@ -153,11 +154,11 @@ def pagefind_command(site: Path, cfg: Config, year: str) -> list[str]:
         "--site",
         str(site),
         "--glob",
-        cfg.glob.replace("{year}", year),
-        "--output-subdir",
-        f"{cfg.bundle_dir}/{year}",
+        glob,
+        "--output-path",
+        str(output.resolve()),
         "--quiet",
-        *cfg.pagefind_args,
+        *extra,
     ]
 
 
@@ -173,18 +174,15 @@ def _peak_kib(pid: int) -> int:
     return 0
 
 
-def _run_one(
-    site: Path, cfg: Config, year: str, command: list[str] | None = None
-) -> tuple[float, float]:
-    """Run Pagefind for one year (or ``command``, which writes the slice folder ``year``);
-    return its CPU seconds and peak memory (MB)."""
+def _run_one(command: list[str], output: Path) -> tuple[float, float]:
+    """Run one Pagefind ``command`` that writes the slice folder ``output``; return its CPU
+    seconds and peak memory (MB)."""
     # Output to files, not pipes: the process is reaped with os.wait4 for its own CPU time
     # (RUSAGE_CHILDREN would mix in every other child of the build), so nothing reads pipes.
     # Its ru_maxrss is no use: Linux counts in it the memory of the build process it was
     # started from (before exec), so the peak is Pagefind's own high-water mark, read from
     # /proc every 20 ms while it runs.
     with tempfile.TemporaryFile() as out:
-        command = command or pagefind_command(site, cfg, year)
         proc = subprocess.Popen(command, stdout=out, stderr=out)
         peak = 0
         while True:
@@ -196,8 +194,10 @@ def _run_one(
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         text = out.read().decode("utf-8", "replace").strip()
-    if proc.returncode != 0 or not (site / cfg.bundle_dir / year / "pagefind.js").exists():
-        raise SearchIndexError(f"pagefind failed for {year} (exit {proc.returncode}):\n{text}")
+    if proc.returncode != 0 or not (output / "pagefind.js").exists():
+        raise SearchIndexError(
+            f"pagefind failed for {output.name} (exit {proc.returncode}):\n{text}"
+        )
     return usage.ru_utime + usage.ru_stime, peak / 1024
 
 
@@ -230,8 +230,12 @@ class IndexRun:
         self._futures += [self._pool.submit(self._lead, *lead) for lead in self.leads.items()]
 
     def _one(self, year: str) -> tuple[float, float, dict[str, tuple[str, str]]]:
-        cpu, peak = _run_one(self.site, self.cfg, year)
-        return cpu, peak, slice_page_ids(self.bundle / year)
+        glob = self.cfg.glob.replace("{year}", year)
+        folder = self.bundle / year
+        cpu, peak = _run_one(
+            pagefind_command(self.site, glob, folder, self.cfg.pagefind_args), folder
+        )
+        return cpu, peak, slice_page_ids(folder)
 
     def _lead(self, name: str, urls: list[str]) -> tuple[float, float, dict[str, tuple[str, str]]]:
         # Staged inside the bundle folder: the same file system (hard links, the site's
@@ -239,15 +243,17 @@ class IndexRun:
         self.bundle.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=f".{name}-", dir=self.bundle) as staging:
             leading.stage(self.site, urls, Path(staging))
-            command = leading.command(
-                Path(staging), self.cfg.glob, self.bundle / name, self.cfg.pagefind_args
-            )
-            cpu, peak = _run_one(self.site, self.cfg, name, command)
+            # The year slices' glob, for any year.
+            glob = self.cfg.glob.replace("{year}", "*")
+            folder = self.bundle / name
+            command = pagefind_command(Path(staging), glob, folder, self.cfg.pagefind_args)
+            cpu, peak = _run_one(command, folder)
         leading.name_meta(self.bundle / name)
         return cpu, peak, {}  # its pages' ids are the years' (the browse data's)
 
     def join(self) -> dict[str, tuple[str, str]]:
-        """Wait for every run; return the page ids of all slices (see :func:`page_ids`)."""
+        """Wait for every run; return the slice and page id of every URL (see
+        :func:`slice_page_ids`; ids are unique within a slice only)."""
         waiting = time.monotonic()
         try:
             figures = [future.result() for future in self._futures]
@@ -277,15 +283,6 @@ class IndexRun:
             LAST_RUN["peak_mb"],
         )
         return ids
-
-
-def run_pagefind(site: Path, cfg: Config, years: Iterable[str]) -> None:
-    """Index each year of ``site`` into a fresh slice folder and share Pagefind's runtime.
-
-    The bundle folder is emptied first (old index files would otherwise linger). Sets
-    :data:`LAST_RUN`.
-    """
-    IndexRun(site, cfg, years).join()
 
 
 def _page_count(folder: Path) -> int:
@@ -326,15 +323,6 @@ def slice_page_ids(folder: Path) -> dict[str, tuple[str, str]]:
         data = data[data.index(b"{") :]
         ids[json.loads(data)["url"]] = (folder.name, fragment.stem)
     return ids
-
-
-def page_ids(bundle: Path) -> dict[str, tuple[str, str]]:
-    """Slice and Pagefind page id of every URL, over all slices of ``bundle``.
-
-    Ids are unique within a slice only (Pagefind makes them from the page's content hash).
-    """
-    folders = sorted(p for p in bundle.iterdir() if (p / "fragment").is_dir())
-    return _merge_ids(slice_page_ids(folder) for folder in folders)
 
 
 def _merge_ids(slices: Iterable[dict[str, tuple[str, str]]]) -> dict[str, tuple[str, str]]:

@@ -14,8 +14,6 @@ from search_index import search_index
 from search_index.search_index import (
     SearchIndexError,
     config,
-    page_ids,
-    run_pagefind,
 )
 
 ARTICLE = """---
@@ -197,10 +195,10 @@ def test_fresh_index_folder(site: Path, tmp_path: Path) -> None:
     shutil.copytree(site, copy)
     (copy / "pagefind" / "2024" / "fragment" / "stale.pf_fragment").write_bytes(b"old")
     (copy / "pagefind" / "2019").mkdir()
-    run_pagefind(copy, config({}), ["2023", "2024"])
+    ids = search_index.IndexRun(copy, config({}), ["2023", "2024"]).join()
     assert not (copy / "pagefind" / "2024" / "fragment" / "stale.pf_fragment").exists()
     assert not (copy / "pagefind" / "2019").exists()
-    assert sorted(page_ids(copy / "pagefind").values()) == sorted(fragments(site))
+    assert sorted(ids.values()) == sorted(fragments(site))
 
 
 def test_disabled_writes_nothing(content: Path, tmp_path: Path) -> None:
