@@ -72,5 +72,9 @@ def test_benchmark_runs_and_reports_sane_figures(tmp_path: Path) -> None:
         figures = data["search"]["scenarios"][name]
         assert figures["bytes"] > 1000 and figures["requests"] > 1
         assert figures["ms_to_first_result"] is not None and figures["ms_to_first_result"] > 0
+    link = data["search"]["cold_links"]["scenarios"]["query"]
+    assert link["status"] == data["search"]["scenarios"]["query"]["status"]
+    assert 0 < link["ms_to_first_result"] <= link["ms_to_complete"]
     text = run.summary(data)
     assert f"{n} articles" in text and "cold build" in text and "filtered_query" in text
+    assert "no test driver" in text

@@ -80,7 +80,7 @@ def _edit_one(content: Path) -> Path:
 
 def _search(site: Path) -> dict[str, Any]:
     sys.path.insert(0, str(ROOT / "plugins"))
-    from search_index.measure import measure_search
+    from search_index.measure import measure_cold_links, measure_search
 
     measured = measure_search(site)
     keep = (
@@ -98,6 +98,8 @@ def _search(site: Path) -> dict[str, Any]:
         name: {k: v for k, v in figures.items() if k in keep}
         for name, figures in measured["scenarios"].items()
     }
+    # The same page from a link, without Playwright's network instrumentation.
+    measured["cold_links"] = measure_cold_links(site)
     return measured
 
 
@@ -197,6 +199,12 @@ def summary(result: dict[str, Any]) -> str:
             f"  search {name:16} first result {s['ms_to_first_result']} ms, "
             f"{(s.get('bytes_to_first_result') or 0) / 1024:.1f} KB; complete "
             f"{s.get('ms_to_complete')} ms, {s['bytes'] / 1024:.1f} KB, {s['requests']} requests"
+        )
+    for name, s in result.get("search", {}).get("cold_links", {}).get("scenarios", {}).items():
+        lines.append(
+            f"  link {name:18} first result {s['ms_to_first_result']} ms "
+            f"(median of {s['ms_to_first_result_runs']}), complete {s['ms_to_complete']} ms, "
+            f"{s['bytes'] / 1024:.1f} KB (no test driver)"
         )
     if "error" in result:
         lines.append("  ERROR: " + result["error"].splitlines()[-1])

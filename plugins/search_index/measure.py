@@ -13,6 +13,7 @@ benchmark (``invoke bench``) calls it; so can a person::
 from __future__ import annotations
 
 import concurrent.futures
+import fcntl
 import functools
 import gzip
 import http.server
@@ -20,6 +21,12 @@ import io
 import json
 import multiprocessing
 import os
+import select
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -295,6 +302,173 @@ def _measure_one(
     return out
 
 
+class _DevToolsPipe:
+    """Chromium driven over ``--remote-debugging-pipe`` with nothing but the DevTools commands
+    sent here: no Network domain (Playwright follows every request through it, which costs
+    the page's main thread 1-3 ms per request on this machine)."""
+
+    def __init__(self, chromium: str) -> None:
+        self.profile = tempfile.mkdtemp(prefix="arsip-chromium-")
+        to_browser, self._theirs_in = os.pipe()
+        self._theirs_out, from_browser = os.pipe()
+        # Above 4, so that the redirections cannot overwrite one with the other.
+        to_browser, from_browser = (_above(fd, 10) for fd in (to_browser, from_browser))
+        # Chromium reads commands from fd 3 and writes answers to fd 4; a shell puts them
+        # there (no preexec_fn: this process may run threads).
+        self.process = subprocess.Popen(
+            [
+                "bash",  # dash takes one-digit descriptors only
+                "-c",
+                f'exec "$0" "$@" 3<&{to_browser} 4>&{from_browser}',
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--no-first-run",
+                "--remote-debugging-pipe",
+                f"--user-data-dir={self.profile}",
+                "about:blank",
+            ],
+            pass_fds=(to_browser, from_browser),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        os.close(to_browser)
+        os.close(from_browser)
+        self._sent = 0
+        self._buffer = b""
+
+    def send(self, method: str, params: dict[str, Any] | None = None, session: str = "") -> Any:
+        """Send one command and return its result (events in between are dropped)."""
+        self._sent += 1
+        message: dict[str, Any] = {"id": self._sent, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        os.write(self._theirs_in, json.dumps(message).encode() + b"\0")
+        deadline = time.monotonic() + 60
+        while True:
+            while b"\0" not in self._buffer:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    raise RuntimeError(f"Chromium did not answer {method}")
+                ready, _, _ = select.select([self._theirs_out], [], [], 1)
+                if ready:
+                    self._buffer += os.read(self._theirs_out, 1 << 16)
+            raw, self._buffer = self._buffer.split(b"\0", 1)
+            answer = json.loads(raw)
+            if answer.get("id") == self._sent:
+                if "error" in answer:
+                    raise RuntimeError(f"{method}: {answer['error']}")
+                return answer["result"]
+
+    def close(self) -> None:
+        self.process.kill()
+        self.process.wait()
+        os.close(self._theirs_in)
+        os.close(self._theirs_out)
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def _above(fd: int, lowest: int) -> int:
+    """``fd`` moved to a number of at least ``lowest`` (the old one closed)."""
+    moved = fcntl.fcntl(fd, fcntl.F_DUPFD, lowest)
+    os.close(fd)
+    return moved
+
+
+# Resolves once the search is complete: first result and completion times (ms from
+# navigation start), and the bytes the visit transferred (Resource Timing: the document and
+# every file; all requests of the search page are made by the page itself, no worker).
+_BARE_RESULT = """
+new Promise((resolve) => {
+  const check = () => {
+    if (window.__complete == null) return setTimeout(check, 50);
+    const files = performance.getEntriesByType("resource");
+    resolve(JSON.stringify({
+      first: window.__firstResult, complete: window.__complete,
+      bytes: files.reduce((n, e) => n + e.transferSize, 0)
+        + performance.getEntriesByType("navigation")[0].transferSize,
+      requests: files.length + 1,
+      status: document.getElementById("cari-status").textContent.trim(),
+    }));
+  };
+  check();
+})
+"""
+
+
+def measure_cold_links(
+    site_dir: str | os.PathLike[str],
+    query: str = "netralitas",
+    runs: int = 5,
+    chromium: str = CHROMIUM,
+) -> dict[str, Any]:
+    """The search page opened from a link, cold, as a visitor's browser opens it: without a
+    test driver's network instrumentation (see :class:`_DevToolsPipe`).
+
+    Two scenarios, each visited ``runs`` times in a new browser context (an empty cache) of
+    one Chromium, after a first visit that is not counted (a new browser's first page is
+    slower): ``query`` (the word in the address) and ``browse`` (no query: the browse data
+    only, no Pagefind; what any page of data costs this machine). Returns ``{"runs": n,
+    "scenarios": {name: {"url", "ms_to_first_result", "ms_to_complete" (medians),
+    "ms_to_first_result_runs", "bytes", "requests", "status"}}}``.
+    """
+    site = Path(site_dir)
+    handler = type("Handler", (_GzipHandler,), {"gzip": True})
+    base, stop = _serve(site, handler)
+    paths = {"query": f"cari/?{urlencode({'q': query})}", "browse": "cari/"}
+    browser = _DevToolsPipe(chromium)
+    out: dict[str, Any] = {"runs": runs, "scenarios": {}}
+    try:
+        for name, path in paths.items():
+            seen = [_bare_visit(browser, f"{base}/{path}") for _ in range(runs + 1)][1:]
+            firsts = [v["first"] for v in seen if v["first"] is not None]
+            out["scenarios"][name] = {
+                "url": f"/{path}",
+                "ms_to_first_result": round(statistics.median(firsts)) if firsts else None,
+                "ms_to_first_result_runs": [round(f) for f in firsts],
+                "ms_to_complete": round(statistics.median(v["complete"] for v in seen)),
+                "bytes": seen[-1]["bytes"],
+                "requests": seen[-1]["requests"],
+                "status": seen[-1]["status"],
+            }
+    finally:
+        browser.close()
+        stop()
+    return out
+
+
+def _bare_visit(browser: _DevToolsPipe, url: str) -> dict[str, Any]:
+    context = browser.send("Target.createBrowserContext")["browserContextId"]
+    target = browser.send(
+        "Target.createTarget", {"url": "about:blank", "browserContextId": context}
+    )
+    try:
+        session = browser.send(
+            "Target.attachToTarget", {"targetId": target["targetId"], "flatten": True}
+        )["sessionId"]
+        browser.send("Page.enable", session=session)
+        browser.send("Page.addScriptToEvaluateOnNewDocument", {"source": _OBSERVER}, session)
+        browser.send("Page.navigate", {"url": url}, session)
+        for _ in range(100):  # until the new document's context takes the evaluation
+            try:
+                answer = browser.send(
+                    "Runtime.evaluate",
+                    {"expression": _BARE_RESULT, "awaitPromise": True, "returnByValue": True},
+                    session,
+                )
+            except RuntimeError:  # the context was replaced by the navigation
+                time.sleep(0.02)
+                continue
+            if "exceptionDetails" not in answer:
+                return json.loads(answer["result"]["value"])
+            time.sleep(0.02)
+        raise RuntimeError(f"{url}: the search page did not complete")
+    finally:
+        browser.send("Target.closeTarget", {"targetId": target["targetId"]})
+        browser.send("Target.disposeBrowserContext", {"browserContextId": context})
+
+
 def main(argv: list[str] | None = None) -> None:
     """Command line: print the figures of a built site as JSON."""
     import argparse
@@ -305,6 +479,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-gzip", action="store_true", help="serve without compression")
     args = parser.parse_args(argv)
     result = measure_search(args.site, args.query, compress=not args.no_gzip)
+    result["cold_links"] = measure_cold_links(args.site, args.query)
     print(json.dumps(result, indent=2, ensure_ascii=False))
 
 
