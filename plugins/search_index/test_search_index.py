@@ -285,6 +285,25 @@ def test_measure_search_reports_each_scenario(content: Path, tmp_path: Path) -> 
         assert scenario["bytes"] > scenario["search_bytes"] > 0
 
 
+@pytest.mark.browser
+def test_measure_cold_links_without_a_test_driver(content: Path, tmp_path: Path) -> None:
+    from search_index.measure import measure_cold_links
+
+    site = build(content=content, output=tmp_path / "root")
+    result = measure_cold_links(site, query="kampanye", runs=2)
+    assert result["runs"] == 2
+    query, browse = result["scenarios"]["query"], result["scenarios"]["browse"]
+    assert query["url"] == "/cari/?q=kampanye" and browse["url"] == "/cari/"
+    assert query["status"] == "1 artikel cocok dengan “kampanye”"
+    assert browse["status"] == "3 artikel dalam arsip"
+    for figures in (query, browse):
+        assert len(figures["ms_to_first_result_runs"]) == 2
+        assert 0 < figures["ms_to_first_result"] <= figures["ms_to_complete"]
+        assert figures["bytes"] > 0 and figures["requests"] > 1
+    # Pagefind's files only with a query (the document and browse data otherwise).
+    assert query["bytes"] > browse["bytes"] and query["requests"] > browse["requests"]
+
+
 @pytest.mark.parametrize("parallel", [True, False])
 def test_pagefind_starts_once_the_pages_are_written(
     content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel: bool
