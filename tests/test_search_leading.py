@@ -126,6 +126,32 @@ def test_first_page_shows_before_the_years(page, lead_site) -> None:
     assert len(all_results(page)) == TOTAL
 
 
+@pytest.mark.parametrize(
+    ("query", "lead"),
+    [("?q=netralitas", "terbaru"), ("?q=netralitas&urut=lama", "terlama"), ("?q=netralitas&daerah=Kota+Padang", None)],
+)  # fmt: skip
+def test_query_in_the_address_fetches_the_first_fragments_early(
+    page, lead_site, query, lead
+) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url.split("/pagefind/")[-1]))
+    page.goto(f"{lead_site}/cari/{query}")
+    wait_results(page)
+    page.wait_for_load_state("networkidle")
+    first = page.request.get(f"{lead_site}/cari/data/irisan.json").json()["awal"]
+    pagefind = [u for u in requests if not u.startswith("http")]
+    assert len(pagefind) == len(set(pagefind)), "a Pagefind file fetched twice"
+    chunk = next(i for i, u in enumerate(pagefind) if u.endswith(".pf_index"))
+    early = [u for u in pagefind[:chunk] if u.endswith(".pf_fragment")]
+    if lead is None:  # filtered: the leading slice may not serve; nothing fetched ahead
+        assert early == []
+    else:
+        # The slice's first articles, requested while the page loaded, before Pagefind
+        # searched: the first page of a common word needs no other fragment.
+        assert early == [f"{lead}/fragment/{i}.pf_fragment" for i in first[lead]]
+        assert not [u for u in pagefind[chunk:] if u.startswith(f"{lead}/fragment/")]
+
+
 def test_typed_query_finds_pagefind_ready(page, lead_site) -> None:
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))

@@ -23,7 +23,8 @@ browse data, so ``pelican content`` alone produces a searchable site. Two output
 - ``cari/data/``: ``arsip.json``, one compact columnar file (date, region, province, official,
   source, election, tags of every article), ``pagefind.json`` (each article's Pagefind page
   id within its year's slice, to count a query's results per value), ``irisan.json`` (the
-  slices, newest first, with their number of articles) and ``judul-N.json`` chunks of
+  slices, newest first, with their number of articles, and the ids of the leading slices'
+  first articles) and ``judul-N.json`` chunks of
   titles and URLs. The search page filters, counts and sorts with these, and browses the
   whole archive with an empty query without downloading Pagefind's index (a filter-only
   Pagefind search fetched 12.7 MB at 10,000 articles).
@@ -81,6 +82,12 @@ DEFAULTS: dict[str, Any] = {
     # 13.5 s / 23.3 CPU-s against 13.5 s / 23.4 without them, 14.7-15.1 s / 25.4-26.3 at 500);
     # a filtered query uses the slice only when ten of its articles pass the filters.
     "lead": 250,
+    # Pagefind ids of the first articles of each leading slice (newest, oldest) that
+    # irisan.json lists: a search page opened with a query fetches their fragments while it
+    # loads, before Pagefind has found them. A page of results shows ten, and a common word
+    # is in nearly every article: its first ten results are among these, and they no longer
+    # wait for a round trip after the search (0: none).
+    "early_fragments": 12,
 }
 
 # What a slice keeps of Pagefind's output (the index); the rest is Pagefind's runtime, moved
@@ -110,6 +117,7 @@ class Config:
     jobs: int
     pagefind_args: tuple[str, ...]
     lead: int
+    early_fragments: int
 
 
 class SearchIndexError(RuntimeError):
@@ -130,8 +138,9 @@ def config(settings: dict[str, Any]) -> Config:
         )
     if int(raw["jobs"]) < 1:
         raise SearchIndexError(f"SEARCH_INDEX: jobs must be at least 1, not {raw['jobs']!r}")
-    if int(raw["lead"]) < 0:
-        raise SearchIndexError(f"SEARCH_INDEX: lead must be 0 or more, not {raw['lead']!r}")
+    for key in ("lead", "early_fragments"):
+        if int(raw[key]) < 0:
+            raise SearchIndexError(f"SEARCH_INDEX: {key} must be 0 or more, not {raw[key]!r}")
     return Config(
         enabled=bool(raw["enabled"]),
         glob=glob,
@@ -141,6 +150,7 @@ def config(settings: dict[str, Any]) -> Config:
         jobs=int(raw["jobs"]),
         pagefind_args=tuple(raw["pagefind_args"]),
         lead=int(raw["lead"]),
+        early_fragments=int(raw["early_fragments"]),
     )
 
 
@@ -348,12 +358,19 @@ def _year(article: Any) -> str:
 
 
 def browse_data(
-    articles: list[Any], ids: dict[str, tuple[str, str]], chunk_size: int
+    articles: list[Any],
+    ids: dict[str, tuple[str, str]],
+    chunk_size: int,
+    leads: dict[str, int] | None = None,
+    early: int = 0,
 ) -> dict[str, Any]:
     """The compact columnar metadata of every article, newest first, and the title chunks.
 
-    Returns ``{"arsip.json": {...}, "pagefind.json": "...", "irisan.json": [...],
-    "judul-0.json": [...], ...}``. Values of each facet are listed once, sorted, and every
+    Returns ``{"arsip.json": {...}, "pagefind.json": "...", "irisan.json": {...},
+    "judul-0.json": [...], ...}``. ``irisan.json`` has the slices (``tahun``: years, newest
+    first, with their number of articles) and, for each leading slice of ``leads`` (name ->
+    number of articles, see leading.describe), the Pagefind ids of its first ``early``
+    articles in the order of its sort (``awal``). Values of each facet are listed once, sorted, and every
     article refers to them by number; dates are days since 1970-01-01, stored as the
     difference to the previous (newer) article, which stays small and compresses well.
     Every article must have been indexed by Pagefind, in the slice of its year.
@@ -398,8 +415,20 @@ def browse_data(
     files: dict[str, Any] = {
         "arsip.json": columns,
         "pagefind.json": " ".join(ids["/" + a.url][1] for a in ordered),
-        # The slices (years), newest first, and their number of articles.
-        "irisan.json": [[y, len(list(group))] for y, group in itertools.groupby(ordered, _year)],
+        "irisan.json": {
+            # The slices (years), newest first, and their number of articles.
+            "tahun": [[y, len(list(group))] for y, group in itertools.groupby(ordered, _year)],
+            # The newest slice holds the first articles of `ordered`, the oldest its last.
+            "awal": {
+                name: [
+                    ids["/" + a.url][1]
+                    for a in (ordered if leading.LEADS[name] == "desc" else ordered[::-1])[
+                        : min(early, size)
+                    ]
+                ]
+                for name, size in sorted((leads or {}).items())
+            },
+        },
     }
     for start in range(0, len(ordered), chunk_size):
         files[f"judul-{start // chunk_size}.json"] = [
@@ -497,7 +526,9 @@ def _finalized(pelican: Any) -> None:
     articles = _articles.pop(pelican.output_path, [])
     _settings.pop(pelican.output_path, None)
     site = Path(pelican.output_path)
-    files = browse_data(articles, run.join(), cfg.chunk_size)
+    ids = run.join()
+    leads = {name: len(urls) for name, urls in run.leads.items()}
+    files = browse_data(articles, ids, cfg.chunk_size, leads, cfg.early_fragments)
     write_browse_data(site / cfg.data_dir, files)
 
 

@@ -96,7 +96,7 @@ def test_one_index_per_year_and_one_runtime(site: Path) -> None:
         ("2024", "/artikel/2024/artikel-2/"),
     ]
     slices = json.loads((site / "cari" / "data" / "irisan.json").read_text(encoding="utf-8"))
-    assert slices == [["2024", 2], ["2023", 1]]
+    assert slices == {"tahun": [["2024", 2], ["2023", 1]], "awal": {}}  # no leading slices
 
 
 def test_pagefind_figures_of_the_last_build(content: Path, tmp_path: Path) -> None:
@@ -330,10 +330,10 @@ def test_pagefind_starts_once_the_pages_are_written(
     assert ("_finalized" in started_from[0]) is not parallel
     assert search_index.LAST_RUN["runs"] == 2
     assert search_index.LAST_RUN["pages"] == 3
-    assert json.loads((out / "cari" / "data" / "irisan.json").read_text(encoding="utf-8")) == [
-        ["2024", 2],
-        ["2023", 1],
-    ]
+    assert json.loads((out / "cari" / "data" / "irisan.json").read_text(encoding="utf-8")) == {
+        "tahun": [["2024", 2], ["2023", 1]],
+        "awal": {},
+    }
     assert not search_index._runs  # joined and forgotten
 
 

@@ -125,8 +125,8 @@ function loadIds() {
 // sorted by date the first page of results needs one year only.
 let slicesPromise = null;
 function loadSlices() {
-  slicesPromise ??= getJson(app.dataset.browse + "irisan.json").then((rows) =>
-    rows.map(([year]) => year),
+  slicesPromise ??= getJson(app.dataset.browse + "irisan.json").then(({ tahun }) =>
+    tahun.map(([year]) => year),
   );
   return slicesPromise;
 }
@@ -192,7 +192,8 @@ let pagefindPromise = null;
 function loadPagefind() {
   if (!pagefindPromise) {
     routePagefindFetches();
-    pagefindPromise = import(app.dataset.pagefind + "pagefind.js");
+    // The module the page's head may have started already (the same URL).
+    pagefindPromise = import(new URL(app.dataset.pagefind + "pagefind.js", location.href).href);
     whenIdle(prepareSegmenter);
   }
   return pagefindPromise;
