@@ -25,6 +25,7 @@ import select
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -98,6 +99,14 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser context closed with downloads under way (a visit is over): not an error.
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 def _serve(site: Path, handler: type[_GzipHandler]) -> tuple[str, Callable[[], None]]:
     """Serve ``site`` on 127.0.0.1 from a process of its own; the base URL and a stop function.
 
@@ -109,9 +118,7 @@ def _serve(site: Path, handler: type[_GzipHandler]) -> tuple[str, Callable[[], N
     ours, theirs = context.Pipe()
 
     def run() -> None:
-        server = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
-        )
+        server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
         theirs.send(server.server_address[1])
         server.serve_forever()
 
@@ -406,22 +413,30 @@ def measure_cold_links(
     """The search page opened from a link, cold, as a visitor's browser opens it: without a
     test driver's network instrumentation (see :class:`_DevToolsPipe`).
 
-    Two scenarios, each visited ``runs`` times in a new browser context (an empty cache) of
-    one Chromium, after a first visit that is not counted (a new browser's first page is
-    slower): ``query`` (the word in the address) and ``browse`` (no query: the browse data
+    Three scenarios, each visited ``runs`` times in a new browser context (an empty cache)
+    of one Chromium, after a first visit that is not counted (a new browser's first page is
+    slower): ``query`` (the word in the address), ``header`` (the word typed into the header's
+    box of the newest article's page, which fetches the search page's first files ahead, then
+    submitted; from the search page's navigation) and ``browse`` (no query: the browse data
     only, no Pagefind; what any page of data costs this machine). Returns ``{"runs": n,
     "scenarios": {name: {"url", "ms_to_first_result", "ms_to_complete" (medians),
-    "ms_to_first_result_runs", "bytes", "requests", "status"}}}``.
+    "ms_to_first_result_runs", "bytes", "requests", "status"}}}``; ``bytes`` and
+    ``requests`` of the search page (files it found in the cache transfer nothing).
     """
     site = Path(site_dir)
     handler = type("Handler", (_GzipHandler,), {"gzip": True})
     base, stop = _serve(site, handler)
-    paths = {"query": f"cari/?{urlencode({'q': query})}", "browse": "cari/"}
+    paths = {
+        "query": (f"cari/?{urlencode({'q': query})}", None),
+        "header": (data_first_url(site), query),
+        "browse": ("cari/", None),
+    }
     browser = _DevToolsPipe(chromium)
     out: dict[str, Any] = {"runs": runs, "scenarios": {}}
     try:
-        for name, path in paths.items():
-            seen = [_bare_visit(browser, f"{base}/{path}") for _ in range(runs + 1)][1:]
+        for name, (path, typed) in paths.items():
+            url = f"{base}/{path}"
+            seen = [_bare_visit(browser, url, typed) for _ in range(runs + 1)][1:]
             firsts = [v["first"] for v in seen if v["first"] is not None]
             out["scenarios"][name] = {
                 "url": f"/{path}",
@@ -438,7 +453,47 @@ def measure_cold_links(
     return out
 
 
-def _bare_visit(browser: _DevToolsPipe, url: str) -> dict[str, Any]:
+# A page's load event, then (with the word typed) its fetches ahead done (at most 5 s).
+_LOADED = """
+new Promise((resolve) => document.readyState === "complete"
+  ? resolve(1) : addEventListener("load", () => resolve(1)))
+"""
+_PREFETCHED = """
+new Promise((resolve) => {
+  const start = performance.now();
+  const check = () => {
+    const links = [...document.querySelectorAll("link[rel=prefetch]")].map((l) => l.href);
+    const done = new Set(performance.getEntriesByType("resource")
+      .filter((e) => e.responseEnd > 0).map((e) => e.name));
+    if ((links.length && links.every((h) => done.has(h))) || performance.now() - start > 5000)
+      resolve(links.length);
+    else setTimeout(check, 50);
+  };
+  check();
+})
+"""
+
+
+def _evaluate(browser: _DevToolsPipe, session: str, expression: str) -> Any:
+    """The value of ``expression`` (a promise is awaited) in the page's current document,
+    retried while a navigation replaces it."""
+    for _ in range(200):
+        try:
+            answer = browser.send(
+                "Runtime.evaluate",
+                {"expression": expression, "awaitPromise": True, "returnByValue": True},
+                session,
+            )
+        except RuntimeError:  # the document was replaced by the navigation
+            time.sleep(0.02)
+            continue
+        if "exceptionDetails" not in answer:
+            return answer["result"]["value"]
+        time.sleep(0.02)
+    raise RuntimeError(f"the page did not answer {expression[:40]!r}")
+
+
+def _bare_visit(browser: _DevToolsPipe, url: str, typed: str | None = None) -> dict[str, Any]:
     context = browser.send("Target.createBrowserContext")["browserContextId"]
     target = browser.send(
         "Target.createTarget", {"url": "about:blank", "browserContextId": context}
@@ -450,20 +505,24 @@ def _bare_visit(browser: _DevToolsPipe, url: str) -> dict[str, Any]:
         browser.send("Page.enable", session=session)
         browser.send("Page.addScriptToEvaluateOnNewDocument", {"source": _OBSERVER}, session)
         browser.send("Page.navigate", {"url": url}, session)
-        for _ in range(100):  # until the new document's context takes the evaluation
-            try:
-                answer = browser.send(
-                    "Runtime.evaluate",
-                    {"expression": _BARE_RESULT, "awaitPromise": True, "returnByValue": True},
-                    session,
-                )
-            except RuntimeError:  # the context was replaced by the navigation
-                time.sleep(0.02)
-                continue
-            if "exceptionDetails" not in answer:
-                return json.loads(answer["result"]["value"])
-            time.sleep(0.02)
-        raise RuntimeError(f"{url}: the search page did not complete")
+        if typed is not None:
+            _evaluate(browser, session, _LOADED)
+            _evaluate(browser, session, "document.getElementById('header-q').focus() ?? 1")
+            browser.send("Input.insertText", {"text": typed}, session)
+            _evaluate(browser, session, _PREFETCHED)
+            browser.send(
+                "Runtime.evaluate",
+                {"expression": "document.getElementById('header-q').form.requestSubmit()"},
+                session,
+            )
+            # Until the search page has replaced this one (its figures count from there).
+            _evaluate(
+                browser,
+                session,
+                "new Promise((resolve, reject) => location.pathname.includes('/cari/')"
+                " ? resolve(1) : setTimeout(() => reject(new Error('not yet')), 20))",
+            )
+        return json.loads(_evaluate(browser, session, _BARE_RESULT))
     finally:
         browser.send("Target.closeTarget", {"targetId": target["targetId"]})
         browser.send("Target.disposeBrowserContext", {"browserContextId": context})

@@ -293,10 +293,15 @@ def test_measure_cold_links_without_a_test_driver(content: Path, tmp_path: Path)
     result = measure_cold_links(site, query="kampanye", runs=2)
     assert result["runs"] == 2
     query, browse = result["scenarios"]["query"], result["scenarios"]["browse"]
+    header = result["scenarios"]["header"]
     assert query["url"] == "/cari/?q=kampanye" and browse["url"] == "/cari/"
     assert query["status"] == "1 artikel cocok dengan “kampanye”"
     assert browse["status"] == "3 artikel dalam arsip"
-    for figures in (query, browse):
+    # Typed into the header's box of an article page, then submitted: the same search, and
+    # the files fetched ahead come from the cache (fewer bytes than from the address).
+    assert header["url"].startswith("/artikel/2024/") and header["status"] == query["status"]
+    assert header["bytes"] < query["bytes"]
+    for figures in (query, header, browse):
         assert len(figures["ms_to_first_result_runs"]) == 2
         assert 0 < figures["ms_to_first_result"] <= figures["ms_to_complete"]
         assert figures["bytes"] > 0 and figures["requests"] > 1
