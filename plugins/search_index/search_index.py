@@ -24,10 +24,10 @@ browse data, so ``pelican content`` alone produces a searchable site. Two output
   source, election, tags of every article), ``pagefind.json`` (each article's Pagefind page
   id within its year's slice, to count a query's results per value), ``irisan.json`` (the
   slices, newest first, with their number of articles, and the ids of the leading slices'
-  first articles) and ``judul-N.json`` chunks of
-  titles and URLs. The search page filters, counts and sorts with these, and browses the
-  whole archive with an empty query without downloading Pagefind's index (a filter-only
-  Pagefind search fetched 12.7 MB at 10,000 articles).
+  first articles) and ``judul-N.json`` chunks of titles and URLs. The search page filters,
+  counts and sorts with these, and browses the whole archive with an empty query without
+  downloading Pagefind's index (a filter-only Pagefind search fetched 12.7 MB at 10,000
+  articles).
 
 Templates get ``SEARCH_PATHS``: the bundle and data folders, the leading slices and the files
 the header's search box fetches ahead (:func:`prefetch_paths`).
@@ -370,8 +370,8 @@ def browse_data(
     "judul-0.json": [...], ...}``. ``irisan.json`` has the slices (``tahun``: years, newest
     first, with their number of articles) and, for each leading slice of ``leads`` (name ->
     number of articles, see leading.describe), the Pagefind ids of its first ``early``
-    articles in the order of its sort (``awal``). Values of each facet are listed once, sorted, and every
-    article refers to them by number; dates are days since 1970-01-01, stored as the
+    articles in the order of its sort (``awal``). Values of each facet are listed once,
+    sorted, and every article refers to them by number; dates are days since 1970-01-01, stored as the
     difference to the previous (newer) article, which stays small and compresses well.
     Every article must have been indexed by Pagefind, in the slice of its year.
     """
@@ -410,6 +410,9 @@ def browse_data(
             columns[facet] = [[index[facet][v] for v in _facet_values(a, facet)] for a in ordered]
         else:
             columns[facet] = [index[facet][_facet_values(a, facet)[0]] for a in ordered]
+    # The first articles of each leading slice, in the order of its sort: the newest slice
+    # holds the first articles of `ordered`, the oldest its last.
+    first = {"desc": ordered[:early], "asc": ordered[::-1][:early]}
     # Pagefind's page id of each article, for queries only (browsing does without it). Ids
     # are unique within a slice: the page finds an article by its year and id.
     files: dict[str, Any] = {
@@ -418,14 +421,8 @@ def browse_data(
         "irisan.json": {
             # The slices (years), newest first, and their number of articles.
             "tahun": [[y, len(list(group))] for y, group in itertools.groupby(ordered, _year)],
-            # The newest slice holds the first articles of `ordered`, the oldest its last.
             "awal": {
-                name: [
-                    ids["/" + a.url][1]
-                    for a in (ordered if leading.LEADS[name] == "desc" else ordered[::-1])[
-                        : min(early, size)
-                    ]
-                ]
+                name: [ids["/" + a.url][1] for a in first[leading.LEADS[name]][:size]]
                 for name, size in sorted((leads or {}).items())
             },
         },
