@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from search_index.test_leading import LEAD, write_content
+from test_search import wait_results
 
 from arsip.build import build
 from arsip.serve import serve_in_thread
@@ -34,14 +35,6 @@ def lead_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url, server = serve_in_thread(out)
     yield url
     server.shutdown()
-
-
-def wait_results(page) -> None:
-    page.wait_for_function(
-        "() => { const a = document.getElementById('cari');"
-        " return a && !a.hidden && !a.hasAttribute('aria-busy')"
-        " && document.getElementById('cari-status').textContent.trim() !== '' }"
-    )
 
 
 def all_results(page) -> list[str]:
