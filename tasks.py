@@ -66,7 +66,7 @@ def livereload(c, port=8000):
         f"-s {ROOT / 'pelicanconf.py'}",
         pty=sys.stdout.isatty(),
         # Preview mode: content cache, unchanged pages not rendered again, and after edits to
-        # article bodies only the pages showing them (plugins/fast_build).
+        # article bodies only the pages showing them (plugins/pelican_speed).
         env={"ARSIP_PREVIEW": "1"},
     )
 

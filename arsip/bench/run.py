@@ -59,7 +59,7 @@ def _worker(content: Path, output: Path, cache: Path, preview: bool) -> dict[str
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     result["load_before"] = load
     if preview:
-        # plugins/fast_build/quick.py: only the pages showing an edited text were written.
+        # plugins/pelican_speed/quick.py: only the pages showing an edited text were written.
         result["quick"] = "Done: quick preview rebuild" in proc.stderr
     return result
 

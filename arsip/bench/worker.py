@@ -2,11 +2,11 @@
 
 Run by :mod:`arsip.bench.run` so that each build's peak memory is its own: the process's
 peak resident set is Pelican's (with every plugin); the figures of its children come from the
-plugins that start them (``parallel_build.LAST_RUN``: forked workers; ``search_index.LAST_RUN``:
+plugins that start them (``pelican_speed.parallel.LAST_RUN``: forked workers; ``search_index.LAST_RUN``:
 Pagefind runs). Prints one JSON object on the last line of stdout.
 
 ``--preview`` builds the way ``invoke livereload`` does (``ARSIP_PREVIEW=1``: Pelican's content
-cache and the fast_build plugin's skipping of unchanged pages) without emptying the output.
+cache and the speed layer's skipping of unchanged pages) without emptying the output.
 """
 
 from __future__ import annotations
@@ -55,10 +55,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     else:
         build(output=args.output, content=args.content, **overrides)
     wall = time.perf_counter() - started
-    # Children of this process: parallel_build's forked workers (reading and rendering) and
+    # Children of this process: pelican_speed's forked workers (reading and rendering) and
     # Pagefind's runs; each plugin records its own children (os.wait4, /proc), so they are
     # apart (RUSAGE_CHILDREN would mix them, and a child's ru_maxrss counts its parent).
-    workers = getattr(sys.modules.get("parallel_build.parallel_build"), "LAST_RUN", None)
+    workers = getattr(sys.modules.get("pelican_speed.parallel"), "LAST_RUN", None)
     index_run = getattr(sys.modules.get("search_index.search_index"), "LAST_RUN", None) or {}
     pagefind_s = float(index_run.get("wall_s", 0.0))
     # Pagefind starts once the pages are written and overlaps the build's last steps: what

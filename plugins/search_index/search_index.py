@@ -1,6 +1,6 @@
 """Make the built site searchable: a Pagefind index per year plus compact metadata files.
 
-Pagefind starts as soon as every page is written (plugins/parallel_build's
+Pagefind starts as soon as every page is written (plugins/pelican_speed's
 ``arsip_pages_written`` signal; else on Pelican's ``finalized``) and runs in the background
 while the build does its last steps; the ``finalized`` receiver waits for it and writes the
 browse data, so ``pelican content`` alone produces a searchable site. Two outputs:
@@ -498,7 +498,7 @@ def _start(output_path: str, cfg: Config) -> None:
 
 
 def _pages_written(output_path: str, **_: Any) -> None:
-    """``arsip_pages_written`` (sent by plugins/parallel_build, with the output path, once
+    """``arsip_pages_written`` (sent by plugins/pelican_speed, with the output path, once
     every page is on disk, before the last generators and ``finalized``): start Pagefind
     now, in the background."""
     settings = _settings.get(output_path)
@@ -546,7 +546,7 @@ def _publish_paths(pelican: Any) -> None:
 def register() -> None:
     signals.initialized.connect(_forget)
     signals.initialized.connect(_publish_paths)
-    # A custom signal, by name: plugins/parallel_build sends it (without that plugin, or
+    # A custom signal, by name: plugins/pelican_speed'sends it (without that plugin, or
     # when it is off, Pagefind starts on ``finalized``).
     blinker.signal("arsip_pages_written").connect(_pages_written)
     signals.all_generators_finalized.connect(_collect)

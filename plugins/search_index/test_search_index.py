@@ -313,7 +313,7 @@ def test_measure_cold_links_without_a_test_driver(content: Path, tmp_path: Path)
 def test_pagefind_starts_once_the_pages_are_written(
     content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel: bool
 ) -> None:
-    # With plugins/parallel_build, its arsip_pages_written signal starts Pagefind before the
+    # With plugins/pelican_speed, its arsip_pages_written signal starts Pagefind before the
     # last generators and `finalized`; without it, `finalized` does. The site is the same.
     import inspect
 
@@ -328,7 +328,7 @@ def test_pagefind_starts_once_the_pages_are_written(
     out = build(
         content=content,
         output=tmp_path / "site",
-        PARALLEL_BUILD={"enabled": parallel},
+        PELICAN_SPEED={"enabled": parallel},
     )
     assert len(started_from) == 1
     assert ("_pages_written" in started_from[0]) is parallel

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pelican import signals
-from pelican.contents import Content
 from pelican.generators import ArticlesGenerator
 from pelican.plugins.yaml_metadata import yaml_metadata
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
@@ -36,9 +35,6 @@ log = logging.getLogger(__name__)
 # Problems found while reading, keyed by the Pelican instance's content path so that two
 # builds in one process (tests) do not mix. Reset when a build starts.
 _problems: dict[str, list[schema.Problem]] = {}
-# Summaries computed while preparing (see Prepared.summary), by content path, then by the
-# file's absolute path: (the HTML they were computed from, the summary).
-_summaries: dict[str, dict[str, tuple[str, str]]] = {}
 
 
 def _relative(absolute: str, base: str) -> str:
@@ -67,7 +63,7 @@ def _is_article(source_path: str, settings: dict[str, Any]) -> bool:
 class Prepared:
     """What :meth:`ArchiveReader.prepare` makes of one file: plain, picklable data.
 
-    Splitting reading this way lets plugins/parallel_build prepare files in other processes
+    Splitting reading this way lets a parallel reader prepare files in other processes
     (parsing, validation and Markdown are most of the reading time); Pelican's own metadata
     processing, which makes objects tied to this process, stays in :meth:`ArchiveReader.read`.
     """
@@ -137,24 +133,20 @@ def basename_slug(source_path: str, settings: dict[str, Any]) -> str:
     )
 
 
-class _SettingsOnly:
-    """Just enough of a Content for Pelican's ``_get_intrasite_link_regex``."""
-
-    def __init__(self, settings: dict[str, Any]):
-        self.settings = settings
-
-
 class ArchiveReader(YAMLMetadataReader):
     """Markdown with YAML front-matter, validated against the archive schema."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        #: Files prepared ahead (by plugins/parallel_build), keyed by absolute path; each is
-        #: used once by :meth:`read`.
+        #: Files prepared ahead (by a parallel reader such as plugins/pelican_speed), keyed by
+        #: absolute path; each is used once by :meth:`read`.
         self.prepared: dict[str, Prepared] = {}
-        # The links Pelican rewrites in an article's HTML ({filename}, {static}...), as
-        # Content._update_content finds them.
-        self._intrasite = Content._get_intrasite_link_regex(_SettingsOnly(self.settings))
+        #: Summaries computed while preparing, by absolute path: (the HTML they were computed
+        #: from, the summary); a speed layer may hand them to Pelican.
+        self.summaries: dict[str, tuple[str, str]] = {}
+        # Links Pelican may rewrite in an article's HTML ({filename}, {static}...): a summary
+        # is made ahead only for an HTML without anything that looks like one.
+        self._intrasite = re.compile(self.settings["INTRASITE_LINK_REGEX"])
         # Load the vocabularies and the gazetteer now: the processes that prepare files are
         # forked after this and share them, instead of each loading its own copy.
         schema.preload()
@@ -215,10 +207,7 @@ class ArchiveReader(YAMLMetadataReader):
             if prepared.slug is not None:
                 metadata["slug"] = prepared.slug
             if prepared.summary is not None:
-                _summaries.setdefault(self.settings["PATH"], {})[os.path.abspath(source_path)] = (
-                    prepared.html,
-                    prepared.summary,
-                )
+                self.summaries[os.path.abspath(source_path)] = (prepared.html, prepared.summary)
         self._md.Meta = {k: [str(v)] for k, v in prepared.meta.items()}
         return prepared.html, metadata
 
@@ -230,28 +219,6 @@ def _add_reader(readers: Any) -> None:
 
 def _start(pelican: Any) -> None:
     _problems.pop(pelican.settings["PATH"], None)
-    _summaries.pop(pelican.settings["PATH"], None)
-
-
-def _give_summaries(generator: ArticlesGenerator) -> None:
-    """Hand Pelican the summaries computed while preparing, in its own memo of
-    ``Content.get_summary``: computed in parallel once, instead of once per render process
-    that writes a feed. Only where nothing can make Pelican's differ: the article has the
-    same HTML, Pelican's ``get_content`` is not replaced for it, and it has no summary field.
-    Not in local preview, which observes the reads of each article's text."""
-    summaries = _summaries.pop(generator.settings["PATH"], {})
-    if (generator.settings.get("FAST_BUILD") or {}).get("preview"):
-        return
-    memo = Content.get_summary.cache  # Pelican's @memoized: keyed by (content, siteurl)
-    for article in generator.articles:
-        ready = summaries.get(os.path.abspath(article.source_path))
-        if (
-            ready is not None
-            and article._content is ready[0]
-            and "summary" not in article.metadata
-            and not hasattr(article, "_get_content")
-        ):
-            memo.setdefault((article, article.get_siteurl()), ready[1])
 
 
 def _cross_check(generator: ArticlesGenerator) -> None:
@@ -290,4 +257,3 @@ def register() -> None:
     signals.initialized.connect(_start)
     signals.readers_init.connect(_add_reader)
     signals.article_generator_pretaxonomy.connect(_cross_check)
-    signals.article_generator_finalized.connect(_give_summaries)

@@ -1,4 +1,4 @@
-"""parallel_build in real (tiny) builds: the same bytes as one process, errors still loud."""
+"""pelican_speed.parallel in real (tiny) builds: the same bytes as one process, errors still loud."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import parallel_build.parallel_build as pb
+import pelican_speed.parallel as pb
 from arsip.bench.generate import generate
 from arsip.build import ROOT, BuildFailed, build
 
@@ -32,7 +32,7 @@ def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _build(content: Path, out: Path, **parallel: object) -> Path:
-    return build(content=content, output=out, PARALLEL_BUILD=parallel, SEARCH_INDEX=SEARCH_OFF)
+    return build(content=content, output=out, PELICAN_SPEED=parallel, SEARCH_INDEX=SEARCH_OFF)
 
 
 def _watch_streams(monkeypatch: pytest.MonkeyPatch) -> list[pb._ReadStream]:
@@ -77,7 +77,7 @@ def test_two_processes_write_the_same_bytes_as_one(content: Path, tmp_path: Path
     assert pb.LAST_RUN.phases == []
     parallel_written = _written(content, tmp_path / "parallel", processes=2, min_items=1)
     parallel = tmp_path / "parallel"
-    # pelican-sitemap and fast_build hear of every page, in the same order, with the same
+    # pelican-sitemap and the preview hear of every page, in the same order, with the same
     # context, although the pages are written later by the workers.
     assert parallel_written == serial_written
     assert len(serial_written) > 60
@@ -142,12 +142,13 @@ def test_fork_map_raises_a_worker_error_with_its_traceback() -> None:
 
 
 def test_off_in_preview_and_with_relative_urls() -> None:
-    assert pb.config({}).enabled
-    assert not pb.config({"FAST_BUILD": {"preview": True}}).enabled
-    assert not pb.config({"RELATIVE_URLS": True}).enabled
-    assert pb.config({"PARALLEL_BUILD": {"processes": 0}}).processes == (os.cpu_count() or 1)
+    assert pb.config({"PELICAN_SPEED": {"processes": 2}}).parallel
+    assert not pb.config({"PELICAN_SPEED": {"processes": 2, "preview": True}}).parallel
+    assert not pb.config({"PELICAN_SPEED": {"processes": 2}, "RELATIVE_URLS": True}).parallel
+    assert not pb.config({"PELICAN_SPEED": {"processes": 2, "enabled": False}}).parallel
+    assert pb.config({"PELICAN_SPEED": {"processes": 0}}).processes == (os.cpu_count() or 1)
     with pytest.raises(ValueError, match="unknown key"):
-        pb.config({"PARALLEL_BUILD": {"procs": 2}})
+        pb.config({"PELICAN_SPEED": {"procs": 2}})
 
 
 def test_big_builds_show_progress_in_plain_lines(
@@ -201,7 +202,9 @@ def test_a_page_written_with_override_output_is_kept_as_pelican_keeps_it(tmp_pat
     write(serial)
     parallel = pb.ParallelWriter(str(tmp_path / "parallel"), settings)
     write(parallel)
-    assert pb.render_jobs(parallel, 2, pb.config({})) == 2  # the two skipped writes dropped
+    assert (
+        pb.render_jobs(parallel, 2, pb.config({"PELICAN_SPEED": {"processes": 2}})) == 2
+    )  # the two skipped writes dropped
     for name in ("a.html", "f.xml"):
         # (An empty feed is dated by the clock: compare its title, not its bytes.)
         kept = (tmp_path / "serial" / name).read_text(encoding="utf-8")
@@ -368,7 +371,7 @@ def test_recording_touches_no_file_and_keeps_pelicans_overwrite_rules(tmp_path: 
             else:
                 if isinstance(writer, pb.ParallelWriter):
                     assert not out.exists()  # recorded only
-                    pb.render_jobs(writer, 2, pb.config({}))
+                    pb.render_jobs(writer, 2, pb.config({"PELICAN_SPEED": {"processes": 2}}))
                 outcome[kind] = (out / "d" / "a.html").read_text(encoding="utf-8")
             try:  # a feed over the page: skipped or refused, as Pelican does it
                 writer.write_feed([], feed_context, "d/a.html")

@@ -18,7 +18,7 @@ the whole build state, so nothing but plain results crosses between them):
   processes, and :data:`pages_written` is sent. The output is byte-identical to a serial
   build (tests).
 
-Off in local preview (fast_build's writer then renders only what changed) and with relative
+Off in local preview (the preview writer then renders only what changed) and with relative
 URLs (Pelican's writer changes a shared value while rendering those).
 """
 
@@ -30,6 +30,7 @@ import logging
 import multiprocessing
 import os
 import pickle
+import re
 import selectors
 import signal
 import struct
@@ -48,7 +49,8 @@ from pelican.paginator import Paginator
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from arsip.progress import progress
+from . import logs
+from .config import Config, config
 
 log = logging.getLogger(__name__)
 # Pelican's writer logs its "Writing ..." lines here; the recording writer logs the same.
@@ -60,15 +62,6 @@ _writer_log = logging.getLogger("pelican.writers")
 #: Pagefind on it. Not sent when this plugin is off (preview, relative URLs).
 pages_written = blinker.signal("arsip_pages_written")
 
-DEFAULTS: dict[str, Any] = {
-    "enabled": True,
-    "processes": 0,  # 0: one per core (os.cpu_count())
-    # Below this many files or pages, one process does it (a fork costs more than it saves).
-    "min_items": 2,
-    # From this many files or pages on, each phase shows its progress on stderr.
-    "progress_from": 1000,
-}
-
 #: Files a reading worker takes from the shared counter at a time (one result message each).
 READ_CHUNK = 16
 #: How much nicer than the build's process the reading workers are (``os.nice``). This
@@ -77,35 +70,13 @@ READ_CHUNK = 16
 READ_NICE = 5
 
 
-@dataclass(frozen=True)
-class Config:
-    """The plugin's settings: ``PARALLEL_BUILD`` in pelicanconf.py over :data:`DEFAULTS`."""
-
-    enabled: bool
-    processes: int
-    min_items: int
-    progress_from: int
-
-
-def config(settings: dict[str, Any]) -> Config:
-    """Read ``PARALLEL_BUILD`` (the one place the plugin reads its settings)."""
-    raw = {**DEFAULTS, **(settings.get("PARALLEL_BUILD") or {})}
-    unknown = set(raw) - set(DEFAULTS)
-    if unknown:
-        raise ValueError(f"PARALLEL_BUILD: unknown key(s) {sorted(unknown)}")
-    processes = int(raw["processes"]) or os.cpu_count() or 1
-    if not hasattr(os, "fork"):  # Windows: one process, as Pelican does it
-        processes = 1
-    # Preview renders only what changed (plugins/fast_build); relative URLs make Pelican's
-    # writer set a value in the shared context while rendering, which a recorded page would miss.
-    enabled = bool(raw["enabled"]) and not settings.get("RELATIVE_URLS")
-    enabled = enabled and not (settings.get("FAST_BUILD") or {}).get("preview")
-    return Config(enabled, max(1, processes), int(raw["min_items"]), int(raw["progress_from"]))
-
-
 def _bar(total: int, label: str, cfg: Config) -> Callable[[], AbstractContextManager[Any]] | None:
     """A progress bar on stderr (plain lines when not in a terminal), for big builds only."""
     if total < cfg.progress_from:
+        return None
+    try:
+        from arsip.progress import progress
+    except ImportError:  # a site without the project's package: no bar
         return None
     return lambda: progress(total, label, stream=sys.stderr)
 
@@ -176,22 +147,25 @@ def fork_map(
     counter = multiprocessing.get_context("fork").Value("q", 0)
 
     def work(report: Callable[[int], None] | None = None) -> list[tuple[int, Any]]:
+        # Each item's log records go with its result (see logs.py).
         results = []
-        while True:
-            with counter.get_lock():
-                start = counter.value
-                counter.value = start + chunk
-            if start >= len(items):
-                return results
-            if report:
-                report(min(start, len(items)))
-            results.extend(
-                (i, func(items[i])) for i in range(start, min(start + chunk, len(items)))
-            )
+        with logs.capture() as kept:
+            while True:
+                with counter.get_lock():
+                    start = counter.value
+                    counter.value = start + chunk
+                if start >= len(items):
+                    return results
+                if report:
+                    report(min(start, len(items)))
+                results.extend(
+                    (i, logs.run_logged(func, items[i], kept))
+                    for i in range(start, min(start + chunk, len(items)))
+                )
 
     children: list[tuple[int, str]] = []
     for _ in range(1, n):
-        fd, path = tempfile.mkstemp(prefix="parallel_build-", suffix=".pickle")
+        fd, path = tempfile.mkstemp(prefix="pelican_speed-", suffix=".pickle")
         pid = os.fork()
         if pid == 0:  # the child: its share, then leave without running any exit handler
             status = 0
@@ -206,7 +180,7 @@ def fork_map(
                 os._exit(status)
         os.close(fd)
         children.append((pid, path))
-    results: list[Any] = [None] * len(items)
+    results: list[Any] = [(None, [])] * len(items)
     errors: list[str] = []
     try:
         with bar() if bar else nullcontext(None) as shown:
@@ -229,9 +203,11 @@ def fork_map(
                     results[i] = result
             else:
                 errors.append(value)
+    for _, records in results:
+        logs.replay(records)
     if errors:
         raise ParallelBuildError("a worker process failed:\n" + "\n".join(errors))
-    return results
+    return [result for result, _ in results]
 
 
 # --------------------------------------------------------------------------- reading
@@ -270,7 +246,11 @@ def _prepare_chunks(
                 counter.value = start + READ_CHUNK
             if start >= len(items):
                 break
-            results = [reader.prepare(path) for reader, path in items[start : start + READ_CHUNK]]
+            with logs.capture() as kept:
+                results = [
+                    logs.run_logged(reader.prepare, path, kept)
+                    for reader, path in items[start : start + READ_CHUNK]
+                ]
             payload = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
             offset = _send(pipe, data, offset, start, payload)
     except BaseException:
@@ -337,7 +317,7 @@ class _ReadStream:
         parent = os.getpid()
         try:
             for _ in range(processes):
-                data, name = tempfile.mkstemp(prefix="parallel_build-", suffix=".pickle")
+                data, name = tempfile.mkstemp(prefix="pelican_speed-", suffix=".pickle")
                 os.unlink(name)  # only the open descriptors keep it
                 read_end, write_end = os.pipe()
                 pid = os.fork()
@@ -367,7 +347,8 @@ class _ReadStream:
                 self._fail(f"the workers ended without sending {path}")
             self._receive()
         self.waiting.discard(path)
-        result = self.ready.pop(path)
+        result, records = self.ready.pop(path)
+        logs.replay(records)
         if self.bar is not None:
             self.bar.update(len(self.items) - len(self.waiting))
         if not self.waiting:
@@ -446,7 +427,7 @@ def _start_reading(generator: Any) -> None:
         return
     generator._parallel_prepared = True
     cfg = config(generator.settings)
-    if not cfg.enabled or cfg.processes < 2 or generator.settings.get("LOAD_CONTENT_CACHE"):
+    if not cfg.parallel or generator.settings.get("LOAD_CONTENT_CACHE"):
         return
     # Pelican's loop iterates over the set get_files returns; the same call builds the same
     # set in the same way, so its order is the order Pelican reads the files in.
@@ -606,7 +587,10 @@ class ParallelWriter(Writer):
         self.jobs.append(job)
 
     def write_feed(self, elements: Any, context: Any, path: Any = None, *args: Any, **kwargs: Any):
-        if not path or self._replaying:
+        # A plugin listening to the feed signals must hear them in this process: then the
+        # feeds are written here, as Pelican writes them.
+        listened = bool(signals.feed_generated.receivers or signals.feed_written.receivers)
+        if not path or self._replaying or listened:
             return super().write_feed(elements, context, path, *args, **kwargs)
         # Claim the file now, so that Pelican's check against writing one file twice still
         # sees it in the order of the build; a worker writes the feed itself.
@@ -643,7 +627,7 @@ _writers: dict[str, ParallelWriter] = {}
 
 
 def _get_writer(pelican: Any) -> type[Writer] | None:
-    return ParallelWriter if config(pelican.settings).enabled else None
+    return ParallelWriter if config(pelican.settings).parallel else None
 
 
 def _reset_stats(pelican: Any) -> None:
@@ -664,12 +648,33 @@ def render_jobs(writer: ParallelWriter, processes: int, cfg: Config) -> int:
     return len(jobs)
 
 
-def _render_recorded(settings: dict[str, Any], writer: ParallelWriter) -> None:
+#: Pelican's ``{attach}`` link (and its older ``|attach|`` form).
+_ATTACH = re.compile(r"[{|]attach[|}]")
+
+
+def moves_files(context: dict[str, Any]) -> bool:
+    """True when some content links a file with ``{attach}``: rendering its text moves that
+    file (Pelican's ``Static.attach_to``), and the static generator, in this process, must
+    see the move. Such sites render in this process."""
+    for value in context.values():
+        if not isinstance(value, list):
+            continue
+        for item in value:
+            for content in [item, *getattr(item, "translations", [])]:
+                text = getattr(content, "_content", None)
+                if isinstance(text, str) and _ATTACH.search(text):
+                    return True
+    return False
+
+
+def _render_recorded(settings: dict[str, Any], writer: ParallelWriter, context: Any) -> None:
     cfg = config(settings)
     processes = cfg.processes if len(writer.jobs) >= cfg.min_items else 1
+    if processes > 1 and moves_files(context):
+        processes = 1
     count = render_jobs(writer, processes, cfg)
     log.info(
-        "parallel_build: rendered %d pages and feeds in %d processes (%.1f s)",
+        "pelican_speed: rendered %d pages and feeds in %d processes (%.1f s)",
         count,
         processes,
         LAST_RUN.render_s,
@@ -685,18 +690,20 @@ class RenderStep:
     index (a ``finalized`` receiver) must find the pages written.
     """
 
-    def __init__(self, *args: Any, settings: dict[str, Any], output_path: str, **kwargs: Any):
-        self.settings, self.output_path = settings, output_path
+    def __init__(
+        self, *args: Any, context: Any, settings: dict[str, Any], output_path: str, **kwargs: Any
+    ):
+        self.context, self.settings, self.output_path = context, settings, output_path
 
     def generate_output(self, writer: Writer) -> None:
         """Render and write every page and feed recorded so far; say they are on disk."""
         if isinstance(writer, ParallelWriter) and writer.jobs:
-            _render_recorded(self.settings, writer)
+            _render_recorded(self.settings, writer, self.context)
         pages_written.send(self.output_path)
 
 
 def _get_generators(pelican: Any) -> type | None:
-    return RenderStep if config(pelican.settings).enabled else None
+    return RenderStep if config(pelican.settings).parallel else None
 
 
 def _finalized(pelican: Any) -> None:
@@ -705,13 +712,14 @@ def _finalized(pelican: Any) -> None:
         # Only a generator that writes after RenderStep leaves pages here: render them rather
         # than leave them unwritten (the search index may already have run: say so).
         log.warning(
-            "parallel_build: %d pages were written after the render step; rendered now",
+            "pelican_speed: %d pages were written after the render step; rendered now",
             len(writer.jobs),
         )
-        _render_recorded(pelican.settings, writer)
+        _render_recorded(pelican.settings, writer, {})
 
 
-def register() -> None:
+def connect() -> None:
+    """Connect the reading and rendering receivers (each checks the build's settings)."""
     signals.initialized.connect(_reset_stats)
     signals.article_generator_preread.connect(_start_reading)
     signals.article_generator_pretaxonomy.connect(_end_reading)

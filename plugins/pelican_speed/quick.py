@@ -1,18 +1,18 @@
 """Quick preview rebuilds: after an edit to article bodies only, write only what shows them.
 
-A preview build (``FAST_BUILD["preview"]``) of 10,000 articles still reads every article back,
+A preview build (``PELICAN_SPEED["preview"]``) of 10,000 articles still reads every article back,
 runs every plugin and walks every page to decide what to skip: about 15 s of CPU in a new
 process. When the only change since the last preview build is the body of some articles, none
 of that can change: every list, link, taxonomy, related-article choice, sitemap entry and
 export is computed from front-matter. So the previous build leaves a snapshot:
 
-- ``fast_build_quick.json``: a stamp of the settings, theme, data and loaded project code; the
+- ``pelican_speed_quick.json``: a stamp of the settings, theme, data and loaded project code; the
   size and modification time of every file under ``PATH``; the files the build wrote; and,
   for each writer call (a page, a paginated list, a feed), the articles whose text it showed.
   That last part is observed, not assumed: ``Content.get_content`` (behind ``.content`` and
   ``.summary``) notes which article it is called on, inside which writer call. A text read
   anywhere else (a plugin deriving something from it) makes the snapshot unusable.
-- ``fast_build_quick.pickle``: the shared context after the build (every article with what the
+- ``pelican_speed_quick.pickle``: the shared context after the build (every article with what the
   plugins attached) and the arguments of each writer call that showed some article's text.
 
 The next preview build checks, before reading anything, that the stamp is the same, that no
@@ -49,10 +49,12 @@ from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator
 from pelican.urlwrappers import URLWrapper
 
+from .config import PATCHES, config
+
 log = logging.getLogger(__name__)
 
-INDEX = "fast_build_quick.json"
-SNAPSHOT = "fast_build_quick.pickle"
+INDEX = "pelican_speed_quick.json"
+SNAPSHOT = "pelican_speed_quick.pickle"
 FORMAT = 1  # bump when the files' layout changes
 
 
@@ -70,23 +72,20 @@ class _Reads:
 
 
 READS = _Reads()
-_original_get_content = Content.__dict__["get_content"]  # the memoized descriptor
 
 
-def _get_content(self: Content, siteurl: str) -> str:
+def _original(target: str) -> Any:
+    return next(p for p in PATCHES if p.target == target).original()
+
+
+def get_content(self: Content, siteurl: str) -> str:
     """Pelican's ``get_content`` (``.content``, ``.summary``), noting who read which text."""
     if READS.current is not None:
         READS.current.add(os.path.abspath(self.source_path))
     elif READS.tracking:
         READS.outside = True
-    return _original_get_content.__get__(self, type(self))(siteurl)
-
-
-def patch_content() -> None:
-    if getattr(Content.__dict__["get_content"], "_fast_build", False):
-        return
-    Content.get_content = _get_content
-    _get_content._fast_build = True  # type: ignore[attr-defined]
+    # Pelican's memoized descriptor
+    return _original("pelican.contents:Content.get_content").__get__(self, type(self))(siteurl)
 
 
 # --------------------------------------------------------------------------- stamps
@@ -142,7 +141,7 @@ def _deep_dumps(obj: Any) -> bytes:
     size = threading.stack_size()
     threading.stack_size(1024 * 1024 * 1024)  # reserved address space, not memory
     try:
-        thread = threading.Thread(target=dump, name="fast_build-snapshot")
+        thread = threading.Thread(target=dump, name="pelican_speed-snapshot")
         thread.start()
     finally:
         threading.stack_size(size)
@@ -200,8 +199,8 @@ class Recorder:
             self.calls.append((kind, key, name, args, kwargs))
 
     def current_preview_stamp(self) -> str | None:
-        """fast_build's stamp of this build (settings, code, every article's front-matter)."""
-        from .fast_build import _previews
+        """the preview.s stamp of this build (settings, code, every article's front-matter)."""
+        from .fast import _previews
 
         preview = _previews.get(self.output)
         if preview is not None:
@@ -225,7 +224,7 @@ class Recorder:
                     break
                 folder.rmdir()
         if stale:
-            log.info("fast_build: %d stale page(s) removed", len(stale))
+            log.info("pelican_speed: %d stale page(s) removed", len(stale))
         return stale
 
     def save(self, context: dict[str, Any], generators: list[Any]) -> None:
@@ -245,7 +244,7 @@ class Recorder:
             "texts": {},
         }
         if self.unknown or READS.outside or self.preview_stamp is None:
-            log.info("fast_build: no quick-rebuild snapshot (article text read outside pages)")
+            log.info("pelican_speed: no quick-rebuild snapshot (article text read outside pages)")
         else:
             articles: dict[str, Any] = {}
             for gen in generators:
@@ -264,7 +263,7 @@ class Recorder:
                 _write_atomic(self.cache / SNAPSHOT, _deep_dumps(snapshot))
                 index["id"] = build_id
             except Exception as exc:  # an object a plugin attached cannot be pickled
-                log.info("fast_build: no quick-rebuild snapshot (%s)", exc)
+                log.info("pelican_speed: no quick-rebuild snapshot (%s)", exc)
         _write_atomic(self.cache / INDEX, json.dumps(index).encode())
 
 
@@ -429,7 +428,7 @@ def _same_but_text(old: Any, new: Any, name: str) -> None:
     if _plain(meta_old) != _plain(meta_new):
         raise NotQuick(f"{name}: front-matter changed")
     for key, value in vars(new).items():
-        if key in _TEXT_FIELDS or key.startswith("_fast_build"):  # text, or memoized URLs
+        if key in _TEXT_FIELDS or key.startswith("_speed"):  # text, or memoized URLs
             continue
         if _plain(vars(old).get(key, _MISSING)) != _plain(value):
             raise NotQuick(f"{name}: {key} changed")
@@ -438,22 +437,25 @@ def _same_but_text(old: Any, new: Any, name: str) -> None:
 # --------------------------------------------------------------------------- Pelican.run
 
 
-def run(pelican: Any, original: Any) -> Any:
-    """Pelican's ``run`` in preview mode: the quick rebuild when it applies, else the normal
+def run(pelican: Any) -> Any:
+    """Pelican's ``run``; in preview mode the quick rebuild when it applies, else the normal
     preview build, recorded for the next one."""
-    from .fast_build import _watched, plugin_settings
+    original = _original("pelican:Pelican.run")
+    from .fast import _watched
 
     started = time.time()
     settings = pelican.settings
-    conf = plugin_settings(settings)
-    stamp = site_stamp(settings, _watched(settings, conf["watch"]))
+    conf = config(settings)
+    if not conf.preview:
+        return original(pelican)
+    stamp = site_stamp(settings, _watched(settings, conf.watch))
     files = _content_files(settings["PATH"])
     READ_ONE[0] = False
     LAST_RUN.clear()
     try:
         count = quick_rebuild(pelican, stamp, files)
     except NotQuick as why:
-        log.info("fast_build: normal preview build (%s)", why)
+        log.info("pelican_speed: normal preview build (%s)", why)
         LAST_RUN.update(quick=False, why=str(why))
     else:
         LAST_RUN.update(quick=True, why="", changed=count)
@@ -483,10 +485,9 @@ def run(pelican: Any, original: Any) -> Any:
 def forget(pelican: Any) -> None:
     """``initialized`` of a full build into the preview's output folder: it rewrites it (maybe
     with another SITEURL), so the preview's records of what is there (this snapshot,
-    fast_build's page keys) no longer hold."""
-    from .fast_build import plugin_settings
-
-    if plugin_settings(pelican.settings)["preview"]:
+    the preview.s page keys) no longer hold."""
+    conf = config(pelican.settings)
+    if conf.preview or not conf.enabled:
         return
     cache = Path(pelican.settings["CACHE_PATH"])
     try:
@@ -494,7 +495,7 @@ def forget(pelican: Any) -> None:
     except (OSError, ValueError):
         return
     if index.get("output") == os.path.abspath(pelican.settings["OUTPUT_PATH"]):
-        for name in (INDEX, SNAPSHOT, plugin_settings(pelican.settings)["state_file"]):
+        for name in (INDEX, SNAPSHOT, conf.state_file):
             (cache / name).unlink(missing_ok=True)
 
 
@@ -514,3 +515,11 @@ def remember_generators(generators: list[Any]) -> None:
             recorder.generators = generators
             recorder.current_preview_stamp()
             return
+
+
+def connect() -> None:
+    """Connect the quick rebuild's receivers."""
+    signals.initialized.connect(forget)
+    signals.content_written.connect(_note_written)
+    signals.all_generators_finalized.connect(remember_generators)
+    signals.finalized.connect(finalize)

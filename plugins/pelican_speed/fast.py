@@ -1,32 +1,13 @@
-"""Make Pelican's build linear in the number of articles, and local previews incremental.
+"""Memoized URLs, slugs and filters, and the local preview that skips unchanged pages.
 
-Pelican 4.12 spends most of a 10,000-article build on work that does not depend on the
-content (measured with cProfile, see docs/benchmarks.md):
-
-- list scans that are quadratic: every tag, category and author page filters ``dates`` with
-  ``article in articles`` (a list), even when category and author pages are switched off
-  (``*_SAVE_AS = ""``); every year and month archive filters all articles the same way;
-- ``article.url`` / ``save_as`` are recomputed on every access (a metadata copy, a relative
-  path and a ``strftime``), and list pages read them once per listed article;
-- pure Jinja filters such as the Babel date formatters run once per listed article.
-
-This plugin replaces the scans with linear ones (same lists, same order), memoizes each URL by the
-values its pattern uses (``{date:%Y}``, ``{slug}``), and memoizes the filters named in ``FAST_BUILD["memo_filters"]``. The output is byte-identical.
-
-With ``FAST_BUILD["preview"]`` (``invoke livereload``) pages are not rendered again when
-nothing they show changed since the previous build and their file is still there: an
-article page when its own text and metadata, the front-matter of every article, the
-templates, the project's code, data and settings are unchanged; a list page (index, archives,
-tags, regions, ...) when the front-matter of every article, templates, code, data and settings
-are unchanged (list pages show front-matter only); a feed when, in addition, none of its
-articles changed. Plain pages and other plugins' own files are always written. Pages and feeds
-the previous preview build wrote and this one did not (a deleted article, an emptied tag) are
-removed. When only article bodies changed, ``quick.py`` skips all of it and writes just the
-pages and feeds that show those texts (see there). A published build never uses these
-shortcuts.
-
-``process_translations`` (Pelican's, quadratic in its last scan) is replaced by a linear one
-with the same result, in every build.
+- An article's ``url``/``save_as`` and a tag's are memoized by the values their pattern uses
+  (``{date:%Y}``, ``{slug}``): Pelican formats them again, with a copy of all metadata, on
+  every access, and list pages access them once per listed article.
+- ``slugify`` and the Jinja filters named in ``memo_filters`` (pure functions) are memoized.
+- Preview (``PELICAN_SPEED["preview"]``, ``invoke livereload``): an article page, list page
+  or feed is not rendered again when nothing it shows changed since the previous preview
+  build and its file is still there; pages the previous build wrote and this one did not are
+  removed. Edits to article bodies alone take :mod:`quick`'s path. Never for publishing.
 """
 
 from __future__ import annotations
@@ -39,44 +20,22 @@ import logging
 import os
 import re
 import string
-from collections import defaultdict
-from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-import pelican.urlwrappers as pelican_urlwrappers
 import pelican.utils as pelican_utils
-from pelican import Pelican, signals
-from pelican import generators as pelican_generators
+from pelican import signals
 from pelican.contents import Content
 from pelican.generators import ArticlesGenerator
 from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import path_to_url
-from pelican.writers import FileOverwriteFailedError, Writer
+from pelican.writers import Writer
 
 from . import quick
+from .config import PATCHES, config
 
 log = logging.getLogger(__name__)
-
-DEFAULTS: dict[str, Any] = {
-    "preview": False,  # skip rendering unchanged article pages (local preview only)
-    # Jinja filters that are pure functions of hashable arguments (memoized per build).
-    "memo_filters": ["tanggal", "tanggal_sedang", "bulan_tahun", "nama_bulan", "iso"],
-    # More folders whose files change what a page looks like; the theme, data/ and the
-    # project's loaded Python modules are always watched.
-    "watch": [],
-    "state_file": "fast_build.json",  # in CACHE_PATH
-}
-
-
-def plugin_settings(settings: dict[str, Any]) -> dict[str, Any]:
-    """``FAST_BUILD`` from pelicanconf.py over :data:`DEFAULTS` (the one place it is read)."""
-    conf = {**DEFAULTS, **(settings.get("FAST_BUILD") or {})}
-    unknown = set(conf) - set(DEFAULTS)
-    if unknown:
-        raise ValueError(f"FAST_BUILD: unknown key(s) {sorted(unknown)}")
-    return conf
 
 
 # --------------------------------------------------------------------------- memoized URLs
@@ -124,7 +83,7 @@ def _memo_format(obj: Any, pattern: str, names: tuple[str, ...], value_of: Any) 
     values = {n: value_of(obj, n) for n in names}
     try:
         key = (pattern, tuple(values.values()))
-        memo = obj.__dict__.setdefault("_fast_build_urls", {})
+        memo = obj.__dict__.setdefault("_speed_urls", {})
         if key in memo:
             return memo[key]
     except TypeError:  # an unhashable value: format without memo
@@ -133,20 +92,12 @@ def _memo_format(obj: Any, pattern: str, names: tuple[str, ...], value_of: Any) 
     return result
 
 
-#: Pelican's own methods, before this plugin replaces them (the tests compare with them).
-PELICAN_BUILD_PERIOD_ARCHIVES = ArticlesGenerator._build_period_archives
-PELICAN_PROCESS_TRANSLATIONS = pelican_generators.process_translations
-PELICAN_RUN = Pelican.run
-_original_expand = Content._expand_settings
-_original_from_settings = URLWrapper._from_settings
-
-
-def _expand_settings(self: Any, key: str, klass: str | None = None) -> str:
+def expand_settings(self: Any, key: str, klass: str | None = None) -> str:
     """Pelican's ``Content._expand_settings``, memoized (see :func:`_memo_format`)."""
     pattern = self.settings[f"{klass or self.__class__.__name__}_{key}".upper()]
     names = _fields(pattern) if isinstance(pattern, str) else None
     if names is None:
-        return _original_expand(self, key, klass)
+        return _original("pelican.contents:Content._expand_settings")(self, key, klass)
     return _memo_format(self, pattern, names, _content_value)
 
 
@@ -161,7 +112,7 @@ def _from_settings(self: Any, key: str, get_page_name: bool = False) -> Any:
     value = self.settings[f"{self.__class__.__name__.upper()}_{key}"]
     names = _fields(value) if isinstance(value, str) else None
     if names is None:
-        return _original_from_settings(self, key, get_page_name)
+        return URLWrapper._from_settings(self, key, get_page_name)
     pattern = os.path.splitext(value)[0] if get_page_name else value
     return _memo_format(self, pattern, names, _wrapper_value)
 
@@ -171,7 +122,7 @@ def _slugify_once(value: str, regex_subs: tuple[tuple[str, str], ...], *flags: b
     return pelican_utils.slugify(value, regex_subs, *flags)
 
 
-def _memo_slugify(
+def memo_slugify(
     value: str,
     regex_subs: Any = (),
     preserve_case: bool = False,
@@ -186,117 +137,16 @@ def _memo_slugify(
     return _slugify_once(value, subs, preserve_case, use_unicode)
 
 
-def _patch_urls() -> None:
-    if getattr(Content._expand_settings, "_fast_build", False):
-        return
-    pelican_urlwrappers.slugify = _memo_slugify
-    # Article._expand_settings calls super()._expand_settings(key, klass): patch the base.
-    Content._expand_settings = _expand_settings
-    _expand_settings._fast_build = True  # type: ignore[attr-defined]
-    # URLWrapper's properties hold functools.partial(_from_settings): rebuild them.
-    URLWrapper._from_settings = _from_settings
-    URLWrapper.page_name = property(
-        functools.partial(_from_settings, key="URL", get_page_name=True)
-    )
-    URLWrapper.url = property(functools.partial(_from_settings, key="URL"))
-    URLWrapper.save_as = property(functools.partial(_from_settings, key="SAVE_AS"))
+# URLWrapper's properties hold functools.partial(URLWrapper._from_settings): these hold the
+# memoized one.
+wrapper_page_name = property(functools.partial(_from_settings, key="URL", get_page_name=True))
+wrapper_url = property(functools.partial(_from_settings, key="URL"))
+wrapper_save_as = property(functools.partial(_from_settings, key="SAVE_AS"))
 
 
-# --------------------------------------------------------------------------- linear scans
-
-
-def _dates_of(dates: list[Any], articles: list[Any]) -> list[Any]:
-    """``[a for a in dates if a in articles]`` in linear time (articles compare by identity)."""
-    wanted = {id(a) for a in articles}
-    return [a for a in dates if id(a) in wanted]
-
-
-def _build_period_archives(
-    self: ArticlesGenerator, sorted_articles: list[Any], articles: list[Any], settings: Any
-) -> dict[str, list[dict[str, Any]]]:
-    """Pelican's ``_build_period_archives`` with one pass per granularity instead of one
-    scan of every article per period."""
-    import calendar
-
-    period_archives: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    key_funcs = {
-        "year": attrgetter("date.year"),
-        "month": attrgetter("date.year", "date.month"),
-        "day": attrgetter("date.year", "date.month", "date.day"),
-    }
-    for granularity, key_func in key_funcs.items():
-        save_as_fmt = settings[f"{granularity.upper()}_ARCHIVE_SAVE_AS"]
-        url_fmt = settings[f"{granularity.upper()}_ARCHIVE_URL"]
-        if not save_as_fmt:
-            continue
-        in_order: dict[Any, list[Any]] = defaultdict(list)
-        for article in articles:
-            in_order[key_func(article)].append(article)
-        for period, group in itertools.groupby(sorted_articles, key=key_func):
-            dates = list(group)
-            d = dates[0].date
-            archive: dict[str, Any] = {
-                "dates": dates,
-                # Pelican keeps the articles of the period in `articles` order.
-                "articles": in_order.get(period, []),
-                "save_as": save_as_fmt.format(date=d),
-                "url": url_fmt.format(date=d),
-            }
-            if granularity == "year":
-                archive["period"] = (period,)
-                archive["period_num"] = (period,)
-            else:
-                month_name = calendar.month_name[period[1]]
-                archive["period"] = (period[0], month_name, *period[2:])
-                archive["period_num"] = tuple(period)
-            period_archives[granularity].append(archive)
-    return period_archives
-
-
-def _generate_groups(kind: str) -> Any:
-    """Pelican's ``generate_tags/categories/authors`` with a linear ``dates`` filter, and
-    nothing at all when the pages are switched off (``<KIND>_SAVE_AS = ""``)."""
-
-    def generate(self: ArticlesGenerator, write: Any) -> None:
-        if not self.settings.get(f"{kind.upper()}_SAVE_AS"):
-            return
-        template = self.get_template(kind)
-        groups = self.tags.items() if kind == "tag" else getattr(self, f"{kind}s")
-        for item, articles in groups:
-            try:
-                write(
-                    item.save_as,
-                    template,
-                    self.context,
-                    url=item.url,
-                    **{kind: item},
-                    articles=articles,
-                    dates=_dates_of(self.dates, articles),
-                    template_name=kind,
-                    blog=True,
-                    page_name=item.page_name,
-                    all_articles=self.articles,
-                )
-            except FileOverwriteFailedError:
-                if not item.slug:
-                    log.info('%s "%s" has an invalid slug; skipping its page', kind, item)
-                    continue
-                raise
-
-    generate.__name__ = f"generate_{kind}s" if kind != "category" else "generate_categories"
-    return generate
-
-
-def _patch_generators() -> None:
-    if getattr(ArticlesGenerator, "_fast_build", False):
-        return
-    ArticlesGenerator._build_period_archives = _build_period_archives
-    ArticlesGenerator.generate_tags = _generate_groups("tag")
-    ArticlesGenerator.generate_categories = _generate_groups("category")
-    ArticlesGenerator.generate_authors = _generate_groups("author")
-    ArticlesGenerator.generate_articles = _generate_articles
-    pelican_generators.process_translations = _linear_translations
-    ArticlesGenerator._fast_build = True
+def _original(target: str) -> Any:
+    """Pelican's own object that a patch of :data:`config.PATCHES` replaced."""
+    return next(p for p in PATCHES if p.target == target).original()
 
 
 # --------------------------------------------------------------------------- memoized filters
@@ -319,7 +169,8 @@ def _memo_filters(generator: Any) -> None:
     env = getattr(generator, "env", None)
     if env is None:
         return
-    for name in plugin_settings(generator.settings)["memo_filters"]:
+    conf = config(generator.settings)
+    for name in conf.memo_filters if conf.enabled else ():
         if name in env.filters and not hasattr(env.filters[name], "cache_info"):
             env.filters[name] = _memo_filter(env.filters[name])
 
@@ -327,20 +178,16 @@ def _memo_filters(generator: Any) -> None:
 # --------------------------------------------------------------------------- preview
 
 
-def _watched(settings: dict[str, Any], extra: list[str]) -> list[Path]:
+def _watched(settings: dict[str, Any], extra: tuple[str, ...]) -> list[Path]:
     """Files that change what a page looks like: the theme, data/, and the project's Python
     code (the plugins and the ``arsip`` package), not every file of the tree. Every module
     file there counts, loaded yet or not: a build loads some lazily, and the list must be the
     same before and after."""
-    from arsip import schema
-
     files: list[Path] = []
-    for folder in [Path(settings["THEME"]), schema.DATA_DIR, *map(Path, extra)]:
+    for folder in [Path(settings["THEME"]), *map(Path, extra)]:
         files += [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []
-    code_roots = [Path(p).resolve() for p in settings.get("PLUGIN_PATHS", [])]
-    code_roots.append(Path(schema.__file__).resolve().parent)
-    for root in code_roots:
-        files += root.rglob("*.py")
+    for root in settings.get("PLUGIN_PATHS", []):
+        files += Path(root).resolve().rglob("*.py")
     return sorted(set(files))
 
 
@@ -361,15 +208,15 @@ class Preview:
     """Which article pages can be left as they are: see the module's docstring."""
 
     def __init__(self, generator: ArticlesGenerator):
-        conf = plugin_settings(generator.settings)
-        self.state_path = Path(generator.settings["CACHE_PATH"]) / conf["state_file"]
+        conf = config(generator.settings)
+        self.state_path = Path(generator.settings["CACHE_PATH"]) / conf.state_file
         settings = {k: v for k, v in generator.settings.items() if k.isupper()}
         front = {id(a): _front_matter(a) for a in _all_articles(generator)}
         everything = sorted(front.values())
         digest = hashlib.sha1()
         # Function reprs carry addresses that change from one process to the next.
         digest.update(re.sub(r" at 0x[0-9a-f]+", "", repr(settings)).encode())
-        digest.update(_tree_stamp(_watched(generator.settings, conf["watch"])).encode())
+        digest.update(_tree_stamp(_watched(generator.settings, conf.watch)).encode())
         digest.update("\n".join(everything).encode())
         self.stamp = digest.hexdigest()
         try:
@@ -404,7 +251,7 @@ class Preview:
             encoding="utf-8",
         )
         log.info(
-            "fast_build: %d unchanged article page(s) and %d list page(s) not rendered again",
+            "pelican_speed: %d unchanged article page(s) and %d list page(s) not rendered again",
             self.skipped,
             self.skipped_lists,
         )
@@ -415,7 +262,7 @@ _previews: dict[str, Preview] = {}
 
 
 def _start_preview(generator: ArticlesGenerator) -> None:
-    if plugin_settings(generator.settings)["preview"]:
+    if config(generator.settings).preview:
         _previews[generator.output_path] = Preview(generator)
 
 
@@ -510,7 +357,7 @@ class PreviewWriter(Writer):
 
 
 def _get_writer(pelican: Any) -> type[Writer] | None:
-    return PreviewWriter if plugin_settings(pelican.settings)["preview"] else None
+    return PreviewWriter if config(pelican.settings).preview else None
 
 
 def _all_articles(generator: ArticlesGenerator) -> list[Any]:
@@ -524,7 +371,7 @@ def _all_articles(generator: ArticlesGenerator) -> list[Any]:
     )
 
 
-def _generate_articles(self: ArticlesGenerator, write: Any) -> None:
+def generate_articles(self: ArticlesGenerator, write: Any) -> None:
     """Pelican's ``generate_articles``, skipping unchanged pages in preview mode."""
     preview = _previews.get(self.output_path)
     recorder = quick.RECORDERS.get(self.output_path)
@@ -551,49 +398,35 @@ def _generate_articles(self: ArticlesGenerator, write: Any) -> None:
         preview.save()
 
 
-def _linear_translations(content_list: list[Any], translation_id: Any = None) -> Any:
-    """Pelican's ``process_translations`` without its last scan, ``x not in index`` on a list
-    (quadratic: about 2 s at 10,000 articles); the same lists in the same order."""
-    from pelican.utils import get_original_items
-
-    if not translation_id:
-        return content_list, []
-    if isinstance(translation_id, str):
-        translation_id = {translation_id}
-    index: list[Any] = []
-    content_list.sort(key=attrgetter(*translation_id))
-    for id_vals, group in itertools.groupby(content_list, attrgetter(*translation_id)):
-        id_vals = (id_vals,) if len(translation_id) == 1 else id_vals
-        with_str = "with" + ", ".join([' {} "{{}}"'] * len(translation_id)).format(
-            *translation_id
-        ).format(*id_vals)
-        items = list(group)
-        index.extend(get_original_items(items, with_str))
-        for a in items:
-            a.translations = [x for x in items if x != a]
-    chosen = {id(x) for x in index}
-    return index, [x for x in content_list if id(x) not in chosen]
-
-
-def _run(self: Any) -> Any:
-    """``Pelican.run``: in preview mode, the quick rebuild when it applies (plugins/fast_build/quick.py)."""
-    if not plugin_settings(self.settings)["preview"]:
-        return PELICAN_RUN(self)
-    return quick.run(self, PELICAN_RUN)
+def _give_summaries(generator: ArticlesGenerator) -> None:
+    """Hand Pelican the summaries that a reader computed while preparing its files (a
+    reader's ``summaries``: absolute path -> (HTML, summary), made by Pelican's own functions)
+    in the memo of ``Content.get_summary``: computed once in the reading processes instead of
+    once per rendering process. Only where nothing can make Pelican's differ: the article has
+    that HTML, no ``summary`` field, and no ``get_content`` of its own. Not in preview, which
+    observes every read of an article's text."""
+    summaries: dict[str, tuple[str, str]] = {}
+    for reader in generator.readers.readers.values():
+        summaries.update(getattr(reader, "summaries", None) or {})
+    conf = config(generator.settings)
+    if not conf.enabled or conf.preview or not summaries:
+        return
+    memo = Content.get_summary.cache  # Pelican's @memoized: keyed by (content, siteurl)
+    for article in generator.articles:
+        ready = summaries.get(os.path.abspath(article.source_path))
+        if (
+            ready is not None
+            and article._content is ready[0]
+            and "summary" not in article.metadata
+            and not hasattr(article, "_get_content")
+        ):
+            memo.setdefault((article, article.get_siteurl()), ready[1])
 
 
-def register() -> None:
-    _patch_urls()
-    _patch_generators()
-    quick.patch_content()
-    if not getattr(Pelican.run, "_fast_build", False):
-        Pelican.run = _run
-        _run._fast_build = True  # type: ignore[attr-defined]
-    signals.initialized.connect(quick.forget)
-    signals.content_written.connect(quick._note_written)
-    signals.all_generators_finalized.connect(quick.remember_generators)
-    signals.finalized.connect(quick.finalize)
+def connect() -> None:
+    """Connect the memoized filters and the preview's receivers."""
     signals.generator_init.connect(_memo_filters)
     signals.get_writer.connect(_get_writer)
     signals.article_generator_finalized.connect(_start_preview)
+    signals.article_generator_finalized.connect(_give_summaries)
     signals.finalized.connect(_end_preview)

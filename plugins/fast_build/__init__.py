@@ -1,3 +1,0 @@
-from .fast_build import register
-
-__all__ = ["register"]
