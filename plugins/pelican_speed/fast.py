@@ -230,9 +230,20 @@ class Preview:
             a.save_as: hashlib.sha1((front[id(a)] + "\n" + a._content).encode()).hexdigest()
             for a in _all_articles(generator)
         }
+        #: Articles (absolute source paths) whose text or front-matter changed since then.
+        self.changed = {
+            os.path.abspath(a.source_path)
+            for a in _all_articles(generator)
+            if self.old.get(a.save_as) != self.new[a.save_as]
+        }
         self.output = Path(generator.output_path)
         self.skipped = 0
         self.skipped_lists = 0
+
+    def texts_unchanged(self, reads: set[str] | None) -> bool:
+        """True when the previous build recorded which texts a page read (``reads``: source
+        paths, None when unknown) and none of them changed."""
+        return reads is not None and self.changed.isdisjoint(reads)
 
     def same_article(self, article: Any) -> bool:
         """True when the article's front-matter and text are those of the previous build."""
@@ -272,14 +283,20 @@ def _end_preview(pelican: Any) -> None:
 
 class PreviewWriter(Writer):
     """Pelican's writer, which in preview mode leaves a list page as it is when nothing it
-    can show has changed: no article's front-matter, no template, setting or code (list pages
-    show front-matter only; article pages, feeds and plain pages are always handled apart)."""
+    can show has changed: no article's front-matter, no template, setting or code, and none of
+    the article texts it read in the previous build (article pages, feeds and plain pages are
+    handled apart)."""
 
     def write_file(self, name: Any, template: Any, context: Any, *args: Any, **kwargs: Any) -> Any:
         recorder = quick.RECORDERS.get(self.output_path)
         call = (name, None, context, *args)  # the template is found again by its name
         preview = _previews.get(self.output_path)
         if not (preview and preview.same_site and name) or {"article", "page"} & set(kwargs):
+            return self._render("file", recorder, template, call, kwargs)
+        # A list page may show article texts too (summaries on Pelican's index, category and
+        # author pages): it is left as it is only when none of the texts it read changed.
+        reads = recorder.previous_reads(f"file:{name}") if recorder is not None else None
+        if not preview.texts_unchanged(reads):
             return self._render("file", recorder, template, call, kwargs)
         names = self._page_names(name, *args, **kwargs)
         if not all(os.path.exists(os.path.join(self.output_path, n)) for n in names):

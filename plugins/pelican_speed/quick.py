@@ -198,6 +198,13 @@ class Recorder:
             name = getattr(template, "name", None)
             self.calls.append((kind, key, name, args, kwargs))
 
+    def previous_reads(self, key: str) -> set[str] | None:
+        """The texts the previous build's writer call ``key`` read; None when unknown."""
+        if self.old.get("preview_stamp") != self.current_preview_stamp():
+            return None
+        deps = self.old.get("deps", {}).get(key)
+        return None if deps is None else set(deps)
+
     def current_preview_stamp(self) -> str | None:
         """the preview.s stamp of this build (settings, code, every article's front-matter)."""
         from .fast import _previews
@@ -321,9 +328,8 @@ def quick_rebuild(pelican: Any, stamp: str, files: dict[str, list[int]]) -> int:
         raise NotQuick("an output file is missing")
     if not changed:
         return 0
-    articles_dirs = [os.path.join(os.path.normpath(p), "") for p in settings["ARTICLE_PATHS"]]
     for name in changed:
-        if not any(name.startswith(d) for d in articles_dirs):
+        if not _under(name, settings["ARTICLE_PATHS"]):
             raise NotQuick(f"{name} is not an article")
 
     if not index.get("id"):
@@ -396,6 +402,15 @@ def quick_rebuild(pelican: Any, stamp: str, files: dict[str, list[int]]) -> int:
         old_files[name] = files[name]
     _write_atomic(cache / INDEX, json.dumps(index).encode())
     return len(changed)
+
+
+def _under(name: str, folders: list[str]) -> bool:
+    """True when the relative path ``name`` lies in one of ``folders`` (relative to PATH;
+    Pelican's default ARTICLE_PATHS, [""], is all of it)."""
+    for folder in map(os.path.normpath, folders):
+        if folder == "." or name == folder or name.startswith(folder + os.sep):
+            return True
+    return False
 
 
 def _set_text(article: Any, content: str, fingerprint: str | None) -> None:
