@@ -132,126 +132,12 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     wrong with it, instead of failing inside YAML."""
 
 
-_STR_TAG, _SEQ_TAG, _MAP_TAG = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map"))
-
-
-def _construct_document(self: _Loader, node: yaml.Node) -> Any:
-    """A front-matter is nearly always a mapping of text keys to text or to lists of text:
-    such a document is built here directly, as the generic constructor would build it
-    (which costs about as much as parsing: it runs in Python, node by node). Any other
-    node (numbers, booleans, merge keys, aliases of a list, tags...) goes the generic way."""
-    if isinstance(node, yaml.MappingNode) and node.tag == _MAP_TAG:
-        data: dict[str, Any] = {}
-        lists: set[int] = set()
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
-                break
-            if isinstance(value_node, yaml.ScalarNode) and value_node.tag == _STR_TAG:
-                data[key_node.value] = value_node.value
-            elif (
-                isinstance(value_node, yaml.SequenceNode)
-                and value_node.tag == _SEQ_TAG
-                and id(value_node) not in lists  # an alias: one list, shared
-                and all(
-                    isinstance(item, yaml.ScalarNode) and item.tag == _STR_TAG
-                    for item in value_node.value
-                )
-            ):
-                lists.add(id(value_node))
-                data[key_node.value] = [item.value for item in value_node.value]
-            else:
-                break
-        else:
-            return data
-    return _BaseLoader.construct_document(self, node)
-
-
-_Loader.construct_document = _construct_document
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 
 _KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
-
-
-class _TextResolver(yaml.resolver.Resolver):
-    """The loader's implicit types (dates stay text), for the lines read without libyaml."""
-
-    yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
-
-
-def _simple_line_re() -> re.Pattern[str]:
-    # Characters YAML reads as they are in a plain (unquoted) scalar: no space or other
-    # blank, control or line-break character, no byte-order mark, none of # \ : (":" is
-    # allowed before another such character: "https://...").
-    c = r"[^\x00-\x20\x7f-\xa0#\\:\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ufffe\uffff]"
-    first = r"(?![-?,\[\]{}&*!|>'\"%@`])" + c  # not an indicator
-    plain = rf"{first}(?:[ ]*(?:{c}|:(?={c})))*"
-    f = c[:-1] + r",\[\]{}]"  # in a flow sequence: no flow indicator either
-    item = rf"(?![-?&*!|>'\"%@`]){f}(?:[ ]*(?:{f}|:(?={f})))*"
-    quoted = r"[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff"
-    return re.compile(
-        rf"([A-Za-z_][A-Za-z0-9_]{{0,99}}):[ ]+(?:"
-        rf'"({quoted}"\\]*)"'  # double-quoted, without escapes
-        rf"|'({quoted}']*)'"  # single-quoted, without ''
-        rf"|\[((?:{item}(?:, {item})*)?)\]"  # [a, b, c]
-        rf"|({plain}))"
-    )
-
-
-_SIMPLE_LINE = _simple_line_re()
-_ITEM_SEP = re.compile(", ")
-
-
-def _simple_front_matter(lines: list[str]) -> dict[str, Any] | None:
-    """The front-matter, when every line is ``key: value`` in the narrow form most articles
-    use (a text, quoted or not, true/false, or a flow list of texts), read here without libyaml: the
-    dict libyaml and the loader make of it (tests/test_schema_yaml.py compares the two).
-    None for anything else, which then goes to libyaml (and its error messages)."""
-    resolve = _resolve_plain
-    meta: dict[str, Any] = {}
-    for line in lines:
-        m = _SIMPLE_LINE.fullmatch(line)
-        if m is None:
-            return None
-        key, double, single, items, plain = m.groups()
-        if key in meta or resolve(key) != _STR_TAG:
-            return None  # a repeated key, or one YAML reads as a number, true, null...
-        if plain is not None:
-            tag = resolve(plain)
-            if tag == _STR_TAG:
-                meta[key] = plain
-            elif tag == _BOOL_TAG:  # title_editorial: true
-                meta[key] = yaml.constructor.SafeConstructor.bool_values[plain.lower()]
-            else:
-                return None
-        elif items is not None:
-            values = _ITEM_SEP.split(items) if items else []
-            for value in values:
-                if resolve(value) != _STR_TAG:
-                    return None
-            meta[key] = values
-        else:
-            meta[key] = double if double is not None else single
-    return meta or None
-
-
-_TEXT_RESOLVER = _TextResolver()
-_RESOLVED: dict[str, str] = {}  # plain scalar -> its tag (field names, regions... repeat)
-
-
-def _resolve_plain(value: str) -> str:
-    """The tag of a plain (unquoted) scalar, as the loader's resolver gives it."""
-    tag = _RESOLVED.get(value)
-    if tag is None:
-        tag = _TEXT_RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
-        if len(_RESOLVED) < 100_000:  # a bound: most values repeat, URLs do not
-            _RESOLVED[value] = tag
-    return tag
-
-
-_BOOL_TAG = "tag:yaml.org,2002:bool"
 
 
 @dataclass
@@ -311,12 +197,6 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
         )
     body = "\n".join(lines[end + 1 :])
     parsed = Parsed(path, {}, body, end + 2)
-    meta = _simple_front_matter(lines[1:end])
-    if meta is not None:
-        # One field per line, none twice: each field's line is its place.
-        parsed.lines = {key: i for i, key in enumerate(meta, start=2)}
-        parsed.meta = meta
-        return parsed
     for i, line in enumerate(lines[1:end], start=2):
         m = _KEY_LINE.match(line)
         if not m:
