@@ -12,7 +12,7 @@ OUTPUT = ROOT / "output"
 
 
 def _build(siteurl: str = "", output: Path = OUTPUT) -> Path:
-    from arsip.build import BuildFailed, build
+    from tools.build import BuildFailed, build
 
     try:
         return build(siteurl=siteurl, output=output)
@@ -43,7 +43,7 @@ def publish(c, siteurl):
 )
 def serve(c, port=8000, prefix="", no_build=False):
     """Build the site and serve it at http://127.0.0.1:8000/ (Ctrl+C stops)."""
-    from arsip.serve import make_server
+    from tools.serve import make_server
 
     prefix = "/" + prefix.strip("/") if prefix.strip("/") else ""
     if not no_build:
@@ -180,7 +180,7 @@ def bench(c, n=10000, seed=1, no_browser=False, no_preview=False):
     """Benchmark a synthetic archive of N articles; writes bench-results/bench-N.json."""
     import json
 
-    from arsip.bench import run
+    from tools.bench import run
 
     result = run.run(int(n), int(seed), browser=not no_browser, preview=not no_preview)
     path = run.write(result)

@@ -22,7 +22,7 @@ SUBPATH = "/arsip"
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real content built at the site root (root-relative URLs)."""
-    from arsip.build import build
+    from tools.build import build
 
     return build(output=tmp_path_factory.mktemp("site"))
 
@@ -30,7 +30,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def served_site(site: Path) -> Iterator[str]:
     """Base URL of the root build, served on 127.0.0.1."""
-    from arsip.serve import serve_in_thread
+    from tools.serve import serve_in_thread
 
     url, server = serve_in_thread(site)
     yield url
@@ -40,8 +40,8 @@ def served_site(site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def served_subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real content built for, and served under, a sub-path (GitHub project pages)."""
-    from arsip.build import build
-    from arsip.serve import make_server
+    from tools.build import build
+    from tools.serve import make_server
 
     server = make_server(tmp_path_factory.mktemp("placeholder"), 0, SUBPATH, quiet=True)
     port = server.server_address[1]

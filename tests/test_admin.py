@@ -80,8 +80,8 @@ def test_cms_starts_from_the_site_and_offers_to_sign_in(installed: Path, artifac
     runs before tests that start Playwright themselves, which fail while another runs."""
     from playwright.sync_api import sync_playwright
 
-    from arsip.serve import serve_in_thread
     from tests.conftest import CHROMIUM
+    from tools.serve import serve_in_thread
 
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run the tests with ./dev test, which installs it")

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from arsip import schema
-from arsip.bench import generate, run
 from arsip.progress import progress
+from tools.bench import generate, run
 
 
 def test_synthetic_articles_are_valid_varied_and_deterministic(tmp_path: Path) -> None:

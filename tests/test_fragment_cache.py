@@ -51,6 +51,6 @@ def test_the_output_is_that_of_the_plain_template(items: list[str]) -> None:
 
 def test_the_site_theme_uses_the_cache() -> None:
     """pelicanconf.py enables the extension for the theme (base.html, partials)."""
-    from arsip.build import settings_for
+    from tools.build import settings_for
 
     assert "arsip.fragment_cache.FragmentCache" in settings_for()["JINJA_ENVIRONMENT"]["extensions"]

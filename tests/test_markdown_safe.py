@@ -39,6 +39,3 @@ def test_safe_links_are_kept(md: markdown.Markdown) -> None:
 def test_image_keeps_its_alt_text_in_place(md: markdown.Markdown) -> None:
     html = md.reset().convert("Awal ![foto apel](https://x.example/a.png) akhir")
     assert html == "<p>Awal foto apel akhir</p>"
-
-
-# --------------------------------------------------------------------------- FastPatternsExtension

@@ -50,11 +50,11 @@ class Published:
 
 
 def serve_for_linkchecker(directory: Path, prefix: str) -> ThreadingHTTPServer:
-    """A server for ``directory`` under ``prefix`` (arsip.serve, the one ./dev serve uses)
+    """A server for ``directory`` under ``prefix`` (tools.serve, the one ./dev serve uses)
     whose answers carry a ``LinkChecker`` header: LinkChecker then allows itself more than
     10 requests a second to it (its documented opt-in for one's own server). Bound at once,
     so its port is known before the site is built; not yet serving."""
-    from arsip.serve import make_server
+    from tools.serve import make_server
 
     server = make_server(directory, 0, prefix, quiet=True)
     base = server.RequestHandlerClass  # functools.partial(handler class, directory=...)
@@ -82,7 +82,7 @@ def serving(server: ThreadingHTTPServer) -> Iterator[None]:
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Published]:
     """The real content built for, and served under, a sub-path with an absolute URL."""
-    from arsip.build import build
+    from tools.build import build
 
     out = tmp_path_factory.mktemp("published")
     server = serve_for_linkchecker(out, SUBPATH)

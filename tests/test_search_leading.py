@@ -16,8 +16,8 @@ import pytest
 from search_index.test_leading import LEAD, write_content
 from test_search import wait_results
 
-from arsip.build import build
-from arsip.serve import serve_in_thread
+from tools.build import build
+from tools.serve import serve_in_thread
 
 pytestmark = pytest.mark.browser
 

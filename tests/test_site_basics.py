@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from arsip.build import BuildFailed, build
 from tests.conftest import copy_content
+from tools.build import BuildFailed, build
 
 SEEDS = 5
 

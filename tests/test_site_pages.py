@@ -16,7 +16,7 @@ import feedparser
 import pytest
 from lxml import html as lxml_html
 
-from arsip.build import build
+from tools.build import build
 
 BUKITTINGGI = {
     "artikel/2024/pjs-wali-kota-bukittinggi-tegaskan-asn-wajib-jaga-netralitas/",

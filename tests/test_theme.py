@@ -126,8 +126,8 @@ def site_with_source_url(tmp_path_factory: pytest.TempPathFactory):
     """The real content with a source URL added to one article (no seed has one), served."""
     from conftest import copy_content
 
-    from arsip.build import build
-    from arsip.serve import serve_in_thread
+    from tools.build import build
+    from tools.serve import serve_in_thread
 
     content = copy_content(tmp_path_factory.mktemp("content") / "content")
     article = next(iter(sorted(content.glob("articles/2024/pjs-bupati-bengkulu-selatan-*.md"))))

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from arsip.build import build
 from arsip.schema import FIELD_ORDER
 from exports.exports import COLUMNS
+from tools.build import build
 
 ARTICLES = {
     "2024/kedua": """---

@@ -106,7 +106,7 @@ class Stats:
     phases: list[str] = field(default_factory=list)
 
 
-#: Figures of the last build in this process (read by arsip/bench/worker.py).
+#: Figures of the last build in this process (read by tools/bench/worker.py).
 LAST_RUN = Stats()
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from arsip.bench.generate import generate
-from arsip.build import ROOT, build, settings_for
+from tools.bench.generate import generate
+from tools.build import ROOT, build, settings_for
 
 N = 40
 

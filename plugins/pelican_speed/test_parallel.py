@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import pelican_speed.parallel as pb
-from arsip.bench.generate import generate
-from arsip.build import ROOT, BuildFailed, build
+from tools.bench.generate import generate
+from tools.build import ROOT, BuildFailed, build
 
 SEARCH_OFF = {"enabled": False}
 

@@ -13,9 +13,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from arsip.build import build
 from arsip.testing import article
 from search_index import leading, search_index
+from tools.build import build
 
 # (date, region, words): days with several articles, so that whole days matter.
 DAYS = [

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from arsip.build import build
 from search_index import search_index
 from search_index.search_index import (
     SearchIndexError,
     config,
 )
+from tools.build import build
 
 ARTICLE = """---
 title: Judul artikel nomor {n}
@@ -239,7 +239,7 @@ def test_article_in_another_years_index_stops_the_build(content: Path, tmp_path:
 
 @pytest.mark.browser
 def test_measure_search_reports_each_scenario(content: Path, tmp_path: Path) -> None:
-    from search_index.measure import measure_search
+    from tools.bench.measure import measure_search
 
     result = measure_search(build(content=content, output=tmp_path / "root"), query="kampanye")
     assert result["region"] == "Kota Padang"  # the most frequent region
@@ -287,7 +287,7 @@ def test_measure_search_reports_each_scenario(content: Path, tmp_path: Path) -> 
 
 @pytest.mark.browser
 def test_measure_cold_links_without_a_test_driver(content: Path, tmp_path: Path) -> None:
-    from search_index.measure import measure_cold_links
+    from tools.bench.measure import measure_cold_links
 
     site = build(content=content, output=tmp_path / "root")
     result = measure_cold_links(site, query="kampanye", runs=2)

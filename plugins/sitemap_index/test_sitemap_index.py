@@ -15,13 +15,13 @@ from typing import Any
 import pytest
 from pelican.plugins.sitemap import sitemap
 
-from arsip.build import build
 from arsip.testing import article
 from sitemap_index.sitemap_index import (
     SitemapIndexError,
     config,
     register,
 )
+from tools.build import build
 
 SCHEMAS = Path(__file__).resolve().parents[2] / "tests" / "schemas"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}

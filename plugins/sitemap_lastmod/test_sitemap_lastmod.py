@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from arsip.build import build
 from arsip.testing import article
+from tools.build import build
 
 
 def numbered(n: int) -> str:
@@ -36,7 +36,7 @@ def test_list_pages_use_the_newest_article_date(tmp_path: Path) -> None:
 
 
 def test_a_stopped_build_does_not_cost_the_next_one_its_sitemap(tmp_path: Path) -> None:
-    from arsip.build import BuildFailed
+    from tools.build import BuildFailed
 
     bad = tmp_path / "bad"
     (bad / "articles" / "2024").mkdir(parents=True)

@@ -10,8 +10,8 @@ from types import SimpleNamespace
 import feedparser
 import pytest
 
-from arsip.build import build, settings_for
 from taxonomies.taxonomies import _related, _unique_slugs, plugin_settings
+from tools.build import build, settings_for
 
 BASE = {
     "province": "Sumatera Barat",

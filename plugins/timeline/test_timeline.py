@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from arsip.build import build
 from timeline.timeline import _nice_max, plugin_settings
+from tools.build import build
 
 ARTICLE = """---
 title: Judul artikel {slug}

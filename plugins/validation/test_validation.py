@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from arsip.build import BuildFailed, build
 from arsip.testing import article
+from tools.build import BuildFailed, build
 
 
 def tiny_site(tmp_path: Path, **articles: tuple[str, str]) -> Path:
@@ -102,8 +102,8 @@ def test_prepared_metadata_is_what_the_base_reader_makes(tmp_path: Path) -> None
     import pickle
 
     from arsip import schema
-    from arsip.build import settings_for
     from plugins.validation.validation import ArchiveReader
+    from tools.build import settings_for
 
     content = tiny_site(tmp_path, satu=("Judul pertama artikel", "Isi pertama yang cukup."))
     path = str(content / "articles" / "2024" / "satu.md")

@@ -1,12 +1,12 @@
 """Run the scale benchmark and write its figures (``invoke bench --n 10000``).
 
-Steps, each timed: generate N synthetic articles (:mod:`arsip.bench.generate`) in a temporary
+Steps, each timed: generate N synthetic articles (:mod:`tools.bench.generate`) in a temporary
 folder; a cold build exactly as ``invoke build`` does it (Pelican, then Pagefind through the
-search_index plugin), each build in its own process (:mod:`arsip.bench.worker`) so that peak
+search_index plugin), each build in its own process (:mod:`tools.bench.worker`) so that peak
 memory is measured for Pelican and Pagefind separately; a first preview build (as ``invoke
 livereload`` starts) and a preview rebuild after one article's text is edited; the size of the
 output and of the search index; the search page in headless Chromium (one-word and filtered
-query, bytes and milliseconds, by ``search_index.measure``). The machine's load average is
+query, bytes and milliseconds, by ``tools.bench.measure``). The machine's load average is
 recorded next to the figures: the machine is shared, and wall times depend on it.
 """
 
@@ -25,8 +25,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from arsip.bench.generate import generate
 from arsip.progress import progress
+from tools.bench.generate import generate
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 RESULTS = ROOT / "bench-results"
@@ -48,7 +48,7 @@ def _folder_size(folder: Path, exclude: str | None = None) -> dict[str, int]:
 
 
 def _worker(content: Path, output: Path, cache: Path, preview: bool) -> dict[str, Any]:
-    cmd = [sys.executable, "-m", "arsip.bench.worker", str(content), str(output)]
+    cmd = [sys.executable, "-m", "tools.bench.worker", str(content), str(output)]
     cmd += ["--cache", str(cache)] + (["--preview"] if preview else [])
     env = {**os.environ, "PYTHONUTF8": "1"}
     env.pop("ARSIP_PREVIEW", None)
@@ -79,8 +79,7 @@ def _edit_one(content: Path) -> Path:
 
 
 def _search(site: Path) -> dict[str, Any]:
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from search_index.measure import measure_cold_links, measure_search
+    from tools.bench.measure import measure_cold_links, measure_search
 
     measured = measure_search(site)
     keep = (

@@ -1,6 +1,6 @@
-"""One measured build, in its own process: ``python -m arsip.bench.worker CONTENT OUTPUT``.
+"""One measured build, in its own process: ``python -m tools.bench.worker CONTENT OUTPUT``.
 
-Run by :mod:`arsip.bench.run` so that each build's peak memory is its own: the process's
+Run by :mod:`tools.bench.run` so that each build's peak memory is its own: the process's
 peak resident set is Pelican's (with every plugin); the figures of its children come from the
 plugins that start them (``pelican_speed.parallel.LAST_RUN``: forked workers; ``search_index.LAST_RUN``:
 Pagefind runs). Prints one JSON object on the last line of stdout.
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
 
     from pelican import Pelican
 
-    from arsip.build import ROOT, build, settings_for
+    from tools.build import ROOT, build, settings_for
 
     sys.path.insert(0, str(ROOT / "plugins"))
     overrides: dict[str, Any] = {}

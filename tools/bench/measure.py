@@ -7,7 +7,7 @@ transferred, the number of requests and the milliseconds from navigation to the 
 on screen; for a query typed on the page (``typed_query``), from its submission. The
 benchmark (``invoke bench``) calls it; so can a person::
 
-    python -m search_index.measure output/ [--query netralitas]
+    python -m tools.bench.measure output/ [--query netralitas]
 """
 
 from __future__ import annotations
