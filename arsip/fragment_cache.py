@@ -3,7 +3,7 @@
 The same fragments recur on thousands of pages: an article's entry in a list (on its region,
 official, source, election, tag and month pages and in other articles' related lists, about
 15 times per article) and the site's header and footer (on every page). Rendered once per
-distinct key and then reused, they cost a dictionary look-up (issue 6). This is the fragment
+distinct key and then reused, they cost a dictionary look-up. This is the fragment
 cache of Jinja's own extension example, without expiry: the cache lives in the template
 environment, and Pelican makes new environments for every build.
 

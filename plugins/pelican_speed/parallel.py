@@ -1,25 +1,21 @@
 """Read and render on every core: Pelican does both on one.
 
-Two phases of a full build are split across processes started with ``fork`` (they inherit
-the whole build state, so nothing but plain results crosses between them):
+Two phases of a full build run in processes started with ``fork`` (they inherit the whole
+build state, so only plain results come back):
 
-- **Reading.** On the articles generator's first read, ``processes`` worker processes start
-  preparing the files it is about to read, in the order it reads them, with the reader's own
-  ``prepare`` method (parsing, validation and Markdown: plain, picklable data; see
-  plugins/validation). Each worker takes the next few files from a shared counter and hands
-  their results back as soon as they are done, while Pelican reads in this process: the
-  reader's ``prepared`` mapping waits for a file's result when Pelican gets to it first
-  (:class:`_ReadStream`). Every object, message and order stays what it was.
-- **Rendering.** The writer runs every ``write_file``/``write_feed`` call as Pelican does
-  (pagination, overwrite checks, pelican-sitemap's ``content_written`` notification) but only
-  records what the template would render, without touching the file system; once the
-  articles and pages generators are done (:class:`RenderStep`, before ``finalized``), the
-  recorded pages and feeds are rendered and written (directories included) by ``processes``
-  processes, and :data:`pages_written` is sent. The output is byte-identical to a serial
-  build (tests).
+- **Reading.** While Pelican reads the articles in this process, workers run the reader's
+  ``prepare`` (parsing, validation, Markdown) on the files ahead of it; the reader's
+  ``prepared`` mapping waits for a file Pelican reaches first (:class:`_ReadStream`).
+- **Rendering.** The writer does what Pelican's does (pagination, overwrite checks,
+  ``content_written``) but records each page instead of rendering it; after the articles
+  and pages generators (:class:`RenderStep`) workers render and write them, and
+  :data:`pages_written` is sent.
 
-Off in local preview (the preview writer then renders only what changed) and with relative
-URLs (Pelican's writer changes a shared value while rendering those).
+What would differ from one process is kept in this one: the workers' log records are handled
+here in build order (:mod:`logs`), feeds are written here when a plugin listens to the feed
+signals, and a site whose texts use ``{attach}`` (rendering moves the attached file) renders
+here. Off in preview and with relative URLs (Pelican's writer then changes a shared value
+while rendering).
 """
 
 from __future__ import annotations

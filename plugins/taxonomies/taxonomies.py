@@ -4,7 +4,7 @@ Everything is computed once, after Pelican has read the articles
 (``article_generator_finalized``), in passes over the article list that are linear in its
 length: the groupings are dicts filled in one pass, previous/next come from one sort, and
 related articles are chosen from a bounded window of each article's neighbours in its
-groups, so the cost per article does not grow with the size of the archive (issue 6).
+groups, so the cost per article does not grow with the size of the archive.
 
 What this attaches, for the templates:
 
