@@ -209,6 +209,14 @@ PATCHES: list[Patch] = [
 ]
 
 
+_BY_TARGET = {patch.target: patch for patch in PATCHES}
+
+
+def original(target: str) -> Any:
+    """Pelican's own object that the patch of ``target`` replaces (see :data:`PATCHES`)."""
+    return _BY_TARGET[target].original()
+
+
 def install(settings: dict[str, Any]) -> Config:
     """``initialized``: put the patches in for a build with the layer on, take them out for
     one with it off; say once when the installed Pelican is not a proven version."""

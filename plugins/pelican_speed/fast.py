@@ -33,7 +33,8 @@ from pelican.utils import path_to_url
 from pelican.writers import Writer
 
 from . import quick
-from .config import PATCHES, config
+from .config import config
+from .config import original as _original
 
 log = logging.getLogger(__name__)
 
@@ -142,11 +143,6 @@ def memo_slugify(
 wrapper_page_name = property(functools.partial(_from_settings, key="URL", get_page_name=True))
 wrapper_url = property(functools.partial(_from_settings, key="URL"))
 wrapper_save_as = property(functools.partial(_from_settings, key="SAVE_AS"))
-
-
-def _original(target: str) -> Any:
-    """Pelican's own object that a patch of :data:`config.PATCHES` replaced."""
-    return next(p for p in PATCHES if p.target == target).original()
 
 
 # --------------------------------------------------------------------------- memoized filters

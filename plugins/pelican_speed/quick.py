@@ -49,7 +49,8 @@ from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator
 from pelican.urlwrappers import URLWrapper
 
-from .config import PATCHES, config
+from .config import config
+from .config import original as _original
 
 log = logging.getLogger(__name__)
 
@@ -72,10 +73,6 @@ class _Reads:
 
 
 READS = _Reads()
-
-
-def _original(target: str) -> Any:
-    return next(p for p in PATCHES if p.target == target).original()
 
 
 def get_content(self: Content, siteurl: str) -> str:
