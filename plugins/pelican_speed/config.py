@@ -202,6 +202,11 @@ PATCHES: list[Patch] = [
         "preview: which page read which article's text (for a quick rebuild)",
     ),
     Patch(
+        "pelican.contents:Content.get_summary",
+        f"{_P}.quick:get_summary",
+        "preview: the same for summaries (memoized: only a first read reaches get_content)",
+    ),
+    Patch(
         "pelican:Pelican.run",
         f"{_P}.quick:run",
         "preview: the quick rebuild after edits to article bodies",

@@ -25,7 +25,6 @@ from typing import Any
 
 import pelican.utils as pelican_utils
 from pelican import signals
-from pelican.contents import Content
 from pelican.generators import ArticlesGenerator
 from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
@@ -424,7 +423,8 @@ def _give_summaries(generator: ArticlesGenerator) -> None:
     conf = config(generator.settings)
     if not conf.enabled or conf.preview or not summaries:
         return
-    memo = Content.get_summary.cache  # Pelican's @memoized: keyed by (content, siteurl)
+    # Pelican's @memoized: keyed by (content, siteurl)
+    memo = _original("pelican.contents:Content.get_summary").cache
     for article in generator.articles:
         ready = summaries.get(os.path.abspath(article.source_path))
         if (

@@ -75,14 +75,25 @@ class _Reads:
 READS = _Reads()
 
 
-def get_content(self: Content, siteurl: str) -> str:
-    """Pelican's ``get_content`` (``.content``, ``.summary``), noting who read which text."""
+def _note_read(content: Content) -> None:
     if READS.current is not None:
-        READS.current.add(os.path.abspath(self.source_path))
+        READS.current.add(os.path.abspath(content.source_path))
     elif READS.tracking:
         READS.outside = True
+
+
+def get_content(self: Content, siteurl: str) -> str:
+    """Pelican's ``get_content`` (``.content``), noting who read which text."""
+    _note_read(self)
     # Pelican's memoized descriptor
     return _original("pelican.contents:Content.get_content").__get__(self, type(self))(siteurl)
+
+
+def get_summary(self: Content, siteurl: str) -> str:
+    """Pelican's ``get_summary`` (``.summary``), noting who read which text: it is memoized,
+    so only its first call reads the text through ``get_content``."""
+    _note_read(self)
+    return _original("pelican.contents:Content.get_summary").__get__(self, type(self))(siteurl)
 
 
 # --------------------------------------------------------------------------- stamps
