@@ -15,13 +15,9 @@ from arsip import check, schema
 from arsip.ingest import ingest_paths
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"  # the raw articles content/ was made from
 CONTENT = ROOT / "content" / "articles"
 EDITOR_FIELDS = {"title", "title_editorial", "tags", "review"}
-
-needs_seeds = pytest.mark.skipif(
-    not SEEDS.is_dir(), reason=f"the raw seed articles are not at {SEEDS} (../shared/seeds)"
-)
 
 GOOD = (
     "Sekda Kota Solok Ingatkan ASN Jaga Netralitas\n\n"
@@ -37,7 +33,6 @@ def run(paths: list[Path], dest: Path) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-@needs_seeds
 def test_seeds_reproduce_the_archive(tmp_path: Path) -> None:
     code, out, err = run([SEEDS], tmp_path)
     assert code == 0, err
@@ -64,7 +59,6 @@ def test_seeds_reproduce_the_archive(tmp_path: Path) -> None:
     assert "review: title, source, tags" in out  # the seed without outlet or headline
 
 
-@needs_seeds
 def test_seeds_are_already_archived(tmp_path: Path) -> None:
     archive = tmp_path / "articles"
     shutil.copytree(CONTENT, archive)  # a copy: a failing test must not write into content/
@@ -79,7 +73,6 @@ def test_seeds_are_already_archived(tmp_path: Path) -> None:
     assert sorted(archive.rglob("*")) == before
 
 
-@needs_seeds
 def test_the_check_refuses_an_unreviewed_draft(tmp_path: Path) -> None:
     run([SEEDS / "000_36e554fcf149fb25.txt"], tmp_path)
     assert len(list(tmp_path.glob("*/*.md"))) == 1
