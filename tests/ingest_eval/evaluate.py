@@ -39,6 +39,7 @@ SETS = {
     "development": "expected.yml",
     "held-out": "heldout.yml",
     "held-out 2": "heldout2.yml",
+    "blind": "blind.yml",  # never used to write or tune a rule (README.md)
 }
 
 
