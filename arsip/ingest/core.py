@@ -34,12 +34,12 @@ class Draft:
 MAX_HEADER_LINES = 12
 
 
-def _find_dateline(lines: list[str]) -> tuple[int, source.Dateline | None]:
+def _find_dateline(lines: list[str], text: str = "") -> tuple[int, source.Dateline | None]:
     """Index of the line that starts with a dateline, among the first lines, or (-1, None)."""
     for i, line in enumerate(lines[:MAX_HEADER_LINES]):
         if clean.is_furniture(line) or clean.is_caption(line):
             continue
-        found = source.parse_dateline(line)
+        found = source.parse_dateline(line, text)
         if found and (found.place or found.outlet) and len(found.rest.split()) >= 5:
             return i, found
     return -1, None
@@ -84,13 +84,13 @@ def extract(text: str) -> Draft:
         raise IngestError("the file is empty")
     if len(schema.HTML_RE.findall(text)) > 10:
         raise IngestError("this is a web page's HTML source: copy the article's text instead")
-    start, dateline = _find_dateline(lines)
+    start, dateline = _find_dateline(lines, text)
     if start < 0:
         start = _body_start(lines)
     parts = clean.split_article(text, body_start=start)
     if dateline is None and parts.paragraphs:
         # A dateline can also open the body after furniture the first pass skipped.
-        found = source.parse_dateline(parts.paragraphs[0])
+        found = source.parse_dateline(parts.paragraphs[0], text)
         if found and (found.place or found.outlet):
             dateline = found
     body = "\n".join(parts.paragraphs)
@@ -112,7 +112,10 @@ def extract(text: str) -> Draft:
         draft.review["title"] = "the text has no headline: write one (a working title is set)"
 
     # Date
-    found = dates.find_date(body, above)
+    # The publication line is among the lines above the dateline (headline, stamps), some of
+    # which the cleaner sets aside as credits.
+    header = list(dict.fromkeys([*lines[: max(start, 0)], *parts.above]))
+    found = dates.article_date(header, body, above)
     if found.value is None:
         raise IngestError(
             f"date: {found.note}; add the date to the text (e.g. 'Senin (19/8/2024)')"
@@ -124,7 +127,8 @@ def extract(text: str) -> Draft:
 
     # Official and role
     # People are read from the body: a headline's "Pj Wako Padang Ingatkan ASN" is no name.
-    official = people.find_official(body)
+    lead = dateline.rest if dateline else parts.paragraphs[0]
+    official = people.find_official(body, head or "", lead)
     if official:
         draft.meta["official"] = official.official
         draft.meta["role"] = official.role
@@ -151,24 +155,21 @@ def extract(text: str) -> Draft:
         draft.review["region"] = region.note
         draft.review["province"] = "goes with the region"
 
-    # Source
-    outlet = ""
-    if dateline and dateline.outlet:
-        raw_text = "\n".join(clean.normalise_lines(text))
-        outlet = source.outlet_name(
-            source.as_written_elsewhere(dateline.outlet.strip("()"), raw_text)
-        )
-    how = "the dateline"
-    if not outlet:
-        outlet, how = source.source_from_credits(parts.credits, parts.paragraphs), "the credits"
+    # Source: the address's domain, else the dateline's outlet, else the credits.
+    url = parts.urls[0] if parts.urls else ""
+    outlet = source.find_outlet(
+        dateline, parts.credits, parts.paragraphs, url, "\n".join(clean.normalise_lines(text))
+    )
     if outlet:
-        draft.meta["source"] = outlet
-        draft.notes["source"] = f"{outlet} ({how})"
+        draft.meta["source"] = outlet.name
+        draft.notes["source"] = f"{outlet.name} ({outlet.note})"
+        if not outlet.sure:
+            draft.review["source"] = outlet.note
     else:
         draft.meta["source"] = schema.UNKNOWN_SOURCE
         draft.review["source"] = "no outlet in the dateline or credits"
-    if parts.urls:
-        draft.meta["source_url"] = parts.urls[0]
+    if url:
+        draft.meta["source_url"] = url
 
     # Election and tags
     name, sure, note = election_for(found.value.year, everything)

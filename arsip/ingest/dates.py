@@ -186,3 +186,99 @@ def find_date(body: str, above: str = "") -> DateFound:
         f"{_weekday_name(best.weekday)}{hint}",
         written,
     )
+
+
+# A publication line above the body: "Senin, 9 September 2024 14:25 WIB", "Diterbitkan
+# 09/09/2024", "9 Sep 2024, 14.25", "Kompas.com - 11/09/2024, 14:25 WIB".
+_TIME_RE = re.compile(r"(?i)\b(?:pukul\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|WITA|WIT)?\b")
+_LABEL_RE = re.compile(
+    r"(?i)\b(diterbitkan|dipublikasikan|dipublikasi|terbit|tayang|published|posted|"
+    r"diunggah|pada|tanggal|tgl|on)\b"
+)
+_UPDATED_RE = re.compile(r"(?i)\b(diperbarui|diperbaharui|update[d]?|pembaruan)\b")
+
+
+def publication_date(lines: list[str]) -> DateFound | None:
+    """The date of a publication line among the lines above the body, or None."""
+    for line in lines:
+        if len(line) > 90 or _UPDATED_RE.search(line):
+            continue
+        found = [c for c in _candidates(line) if c.year is not None]
+        if not found:
+            # "Diterbitkan 09/09/2024": a bare numeric date, which the body's rules ignore.
+            found = [
+                _Candidate(
+                    m.start(),
+                    m.group(0),
+                    int(m.group(1)),
+                    int(m.group(2)),
+                    int(m.group(3)),
+                    None,
+                    1,
+                )
+                for m in re.finditer(r"\b(\d{1,2})[/-](\d{1,2})[/-](20\d\d)\b", line)
+            ]
+        if len(found) != 1:
+            continue
+        c = found[0]
+        rest = line.replace(c.written, " ")
+        rest = _LABEL_RE.sub(" ", _TIME_RE.sub(" ", rest))
+        rest = re.sub(r"[\w.-]+\.(?:com|co|id|net|org|news)\b|[-–—|,:()/]", " ", rest)
+        if len(rest.split()) > 3:
+            continue  # a sentence with a date in it, not a publication line
+        value = _make(c.year, c.month, c.day)  # type: ignore[arg-type]
+        if value is None:
+            return DateFound(None, False, f"{c.written!r} is not a calendar date", c.written)
+        if c.weekday is not None and value.weekday() != c.weekday:
+            return DateFound(
+                value,
+                False,
+                f"publication line {c.written!r}: {value.isoformat()} is a "
+                f"{_weekday_name(value.weekday())}, not a {_weekday_name(c.weekday)}",
+                c.written,
+            )
+        return DateFound(value, True, f"the publication line {line.strip()!r}", c.written)
+    return None
+
+
+def article_date(header: list[str], body: str, above: str = "") -> DateFound:
+    """The article's date: the publication line's, checked against the days the body names
+    with a weekday or in parentheses ("Selasa (24/9)", resolved against its year); without a
+    publication line, :func:`find_date`."""
+    published = publication_date(header)
+    if published is None or published.value is None:
+        return find_date(body, above) if published is None else published
+    if not published.sure:
+        return published
+    pub = published.value
+    days = []
+    for c in _candidates(body):
+        if c.rank > 1:
+            continue  # a date written out in the body is a date it mentions
+        value = _make(c.year or pub.year, c.month, c.day)
+        if value is not None:
+            days.append((c, value))
+    if not days or any(v == pub for _, v in days):
+        return published
+    # Published the day after (or a few days after) the event: the statement's day, when its
+    # weekday is named and fits ("Rabu (16/10)" in an article published Thursday 17/10).
+    before = [
+        (c, v)
+        for c, v in days
+        if c.weekday is not None
+        and v.weekday() == c.weekday
+        and dt.timedelta(0) < pub - v <= dt.timedelta(days=3)
+    ]
+    if before:
+        c, value = before[0]
+        return DateFound(
+            value, True, f"{c.written!r}, the statement's day ({published.note})", c.written
+        )
+    c, value = days[0]
+    return DateFound(
+        pub,
+        False,
+        f"{published.note}, but the text dates the statement {c.written!r} "
+        f"({value.isoformat()}): check which day the article is about",
+        published.written,
+    )

@@ -1,7 +1,7 @@
 """Per-field accuracy of the ingest on the evaluation set (raw/ and expected.yml).
 
-Run: ``PYTHONUTF8=1 .venv/bin/python tests/ingest_eval/evaluate.py`` (prints a table; -v lists
-every miss). A field is right when the draft's value equals the expected one; for an article
+Run: ``PYTHONUTF8=1 .venv/bin/python tests/ingest_eval/evaluate.py [-v] [SET...]`` (prints a
+table per set, or only the sets named; -v lists every miss). A field is right when the draft's value equals the expected one; for an article
 without a headline, when the draft flags ``title`` for review. A wrong value is "flagged" when
 the draft lists that field for review, "silent" otherwise (the bad kind of error).
 """
@@ -106,6 +106,10 @@ def report(scores: dict[str, Score], verbose: bool = False) -> str:
 
 
 if __name__ == "__main__":
+    # `evaluate.py [-v] [SET...]`: only the sets named (e.g. development), else every set.
+    wanted = [a for a in sys.argv[1:] if not a.startswith("-")]
     for label, filename in SETS.items():
+        if wanted and label not in wanted:
+            continue
         print(f"== {label} set ({filename})")
         print(report(evaluate(filename), verbose="-v" in sys.argv))
