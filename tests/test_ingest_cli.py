@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from arsip import check, schema
 from arsip.ingest import ingest_paths
 
@@ -23,6 +25,13 @@ GOOD = (
     "Solok menjaga netralitas menjelang Pilkada 2024.\n\n"
     '"ASN harus netral," kata Ardi di Balai Kota Solok, Kamis (5/9/2024).\n'
 )
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the report in English (ARSIP_LANG=en); test_entry_point reads the
+    editors' default, Indonesian."""
+    monkeypatch.setenv("ARSIP_LANG", "en")
 
 
 def run(paths: list[Path], dest: Path) -> tuple[int, str, str]:
@@ -172,13 +181,27 @@ def test_entry_point(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env={"PYTHONUTF8": "1", "PATH": "/usr/bin:/bin"},
+        env={"PYTHONUTF8": "1", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
     )
     assert proc.returncode == 0, proc.stderr
-    assert "review: title" not in proc.stdout  # it has a headline
-    assert "review: source, tags" in proc.stdout  # Padangkita.com is in no list of outlets
+    # Indonesian by default (an editor's locale that is not English).
+    assert "ditulis" in proc.stdout and "1 draf ditulis" in proc.stderr
+    assert "periksa: title" not in proc.stdout  # it has a headline
+    assert "periksa: source, tags" in proc.stdout  # Padangkita.com is in no list of outlets
     assert "region:    Kota Solok" in proc.stdout
     assert shutil.which("true")  # the environment above kept a PATH
+    # English for contributors who prefer it: their locale, or ARSIP_LANG.
+    for env in ({"LANG": "en_GB.UTF-8"}, {"LANG": "id_ID.UTF-8", "ARSIP_LANG": "en"}):
+        proc = subprocess.run(
+            [sys.executable, "-m", "arsip.ingest", str(raw), "--dest", str(tmp_path / "en")],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env={"PYTHONUTF8": "1", "PATH": "/usr/bin:/bin", **env},
+        )
+        assert "review: source, tags" in proc.stdout or "already archived" in proc.stderr, env
+        assert "ditulis" not in proc.stdout + proc.stderr
 
 
 def test_a_folder_of_many_files_shows_progress(tmp_path: Path) -> None:
@@ -189,6 +212,6 @@ def test_a_folder_of_many_files_shows_progress(tmp_path: Path) -> None:
         (raw / f"artikel-{i:02}.txt").write_text(text, encoding="utf-8")
     _, _, err = run([raw], tmp_path / "drafts")
     # Not a terminal: one plain line at the end (and one every few seconds before it).
-    assert "Mengolah artikel: 21/21 (100%)" in err
+    assert "Ingesting articles: 21/21 (100%)" in err  # ARSIP_LANG=en (Mengolah artikel)
     _, _, err = run(sorted(raw.iterdir())[:3], tmp_path / "few")
     assert "Mengolah artikel" not in err

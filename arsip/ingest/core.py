@@ -8,6 +8,7 @@ from typing import Any
 
 from arsip import schema
 from arsip.ingest import clean, dates, people, places, source, tags, title
+from arsip.messages import t
 
 
 class IngestError(ValueError):
@@ -81,9 +82,9 @@ def extract(text: str) -> Draft:
     """Every field of the draft from a raw article's text."""
     lines = [ln for ln in clean.normalise_lines(text) if ln]
     if not lines:
-        raise IngestError("the file is empty")
+        raise IngestError(t("ingest.empty"))
     if len(schema.HTML_RE.findall(text)) > 10:
-        raise IngestError("this is a web page's HTML source: copy the article's text instead")
+        raise IngestError(t("ingest.html"))
     start, dateline = _find_dateline(lines, text)
     if start < 0:
         start = _body_start(lines)
@@ -97,7 +98,7 @@ def extract(text: str) -> Draft:
     above = "\n".join(parts.above)
     everything = above + "\n" + body
     if not parts.paragraphs:
-        raise IngestError("no article text found (only a headline or page furniture)")
+        raise IngestError(t("ingest.no_body"))
     draft = Draft({}, parts.paragraphs, dropped=parts.dropped)
 
     # Title
@@ -117,9 +118,7 @@ def extract(text: str) -> Draft:
     header = list(dict.fromkeys([*lines[: max(start, 0)], *parts.above]))
     found = dates.article_date(header, body, above)
     if found.value is None:
-        raise IngestError(
-            f"date: {found.note}; add the date to the text (e.g. 'Senin (19/8/2024)')"
-        )
+        raise IngestError(t("ingest.no_date", reason=found.note))
     draft.meta["date"] = found.value.isoformat()
     draft.notes["date"] = found.note
     if not found.sure:
@@ -184,7 +183,6 @@ def extract(text: str) -> Draft:
     for name in ("official", "region"):
         if name not in draft.meta:
             raise IngestError(
-                f"{name}: {draft.review.get(name, 'not found')}; write this article by hand "
-                "(invoke new) or add the missing words to the text"
+                t("ingest.no_field", field=name, reason=draft.review.get(name, "not found"))
             )
     return draft

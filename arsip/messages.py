@@ -1,0 +1,140 @@
+"""The one table of messages editors see from the command-line tools, in Indonesian by
+default and in English for contributors who prefer it (``LANG=en_US.UTF-8``, or
+``ARSIP_LANG=en``).
+
+A message is a key and its parameters: ``t("ingest.wrote", path=p, target=q)``. Code that
+reports problems (the schema, ``invoke check``) can raise or return the key and parameters
+and let the caller render them with :func:`t`, so the precision of the message (file, line,
+field, "did you mean") lives in its parameters and only the wording in this table.
+"""
+
+from __future__ import annotations
+
+import os
+
+#: key -> {"id": Indonesian, "en": English}; ``{name}`` placeholders take the parameters.
+MESSAGES: dict[str, dict[str, str]] = {
+    # ingest: files and the report of each draft
+    "ingest.wrote": {"id": "{path}: ditulis {target}", "en": "{path}: wrote {target}"},
+    "ingest.error": {"id": "{path}: galat: {reason}", "en": "{path}: error: {reason}"},
+    "ingest.bug": {
+        "id": "galat tak terduga {kind}: {reason} (bug: mohon laporkan)",
+        "en": "unexpected {kind}: {reason} (a bug: please report)",
+    },
+    "ingest.missing": {"id": "tidak ada berkas atau folder ini", "en": "no such file or folder"},
+    "ingest.nothing": {"id": "tidak ada berkas untuk diolah", "en": "no files to ingest"},
+    "ingest.summary": {
+        "id": "{written} draf ditulis ke {dest}, {failed} berkas gagal",
+        "en": "{written} draft(s) written to {dest}, {failed} file(s) failed",
+    },
+    "ingest.review_mark": {"id": "PERIKSA", "en": "REVIEW"},
+    "ingest.review": {"id": "periksa: {fields}", "en": "review: {fields}"},
+    "ingest.body": {
+        "id": "teks: {paragraphs} paragraf; {dropped} baris dibuang",
+        "en": "body: {paragraphs} paragraph(s); {dropped} line(s) dropped",
+    },
+    "ingest.progress": {"id": "Mengolah artikel", "en": "Ingesting articles"},
+    "ingest.empty": {"id": "berkasnya kosong", "en": "the file is empty"},
+    "ingest.unreadable": {"id": "berkas tidak bisa dibaca: {reason}", "en": "cannot read the file: {reason}"},
+    "ingest.utf16": {
+        "id": "teksnya UTF-16, bukan UTF-8: simpan sebagai UTF-8",
+        "en": "the text is UTF-16, not UTF-8: save it as UTF-8",
+    },
+    "ingest.binary": {
+        "id": "ini berkas biner, bukan teks: tempel teks artikelnya ke berkas .txt",
+        "en": "this is a binary file, not text: paste the article's text into a .txt file",
+    },
+    "ingest.not_utf8": {
+        "id": "baris {line}: teksnya bukan UTF-8 (byte 0x{byte}): simpan sebagai UTF-8",
+        "en": "line {line}: the text is not UTF-8 (byte 0x{byte}): save it as UTF-8",
+    },
+    "ingest.html": {
+        "id": "ini kode HTML halaman web: salin teks artikelnya saja",
+        "en": "this is a web page's HTML source: copy the article's text instead",
+    },
+    "ingest.no_body": {
+        "id": "teks artikel tidak ditemukan (hanya judul atau perabot halaman)",
+        "en": "no article text found (only a headline or page furniture)",
+    },
+    "ingest.no_date": {
+        "id": "date: {reason}; tambahkan tanggal ke teks (misalnya 'Senin (19/8/2024)')",
+        "en": "date: {reason}; add the date to the text (e.g. 'Senin (19/8/2024)')",
+    },
+    "ingest.no_field": {
+        "id": "{field}: {reason}; tulis artikel ini dengan tangan (./dev new) atau tambahkan "
+        "kata-kata yang kurang ke teks",
+        "en": "{field}: {reason}; write this article by hand (./dev new) or add the missing "
+        "words to the text",
+    },
+    "ingest.invalid": {
+        "id": "draf tidak akan valid: {problems}",
+        "en": "the draft would not be valid: {problems}",
+    },
+    "ingest.exists": {"id": "{target} sudah ada: tidak ditimpa", "en": "{target} exists: not overwritten"},
+    "ingest.dup_url": {
+        "id": "sudah diarsipkan: {path} memiliki source_url yang sama {url}",
+        "en": "already archived: {path} has the same source_url {url}",
+    },
+    "ingest.dup_text": {
+        "id": "sudah diarsipkan: teks {path} hampir sama ({similarity} mirip)",
+        "en": "already archived: {path} has nearly the same text ({similarity} alike)",
+    },
+    # new
+    "new.written": {
+        "id": "Ditulis {path}: periksa, lalu commit (lihat CONTRIBUTING.md)",
+        "en": "Wrote {path}: check it, then commit it (see CONTRIBUTING.md)",
+    },
+    "new.not_written": {
+        "id": "new: tidak ditulis: perbaiki nilai di atas lalu jalankan lagi",
+        "en": "new: not written: correct the values above and run again",
+    },
+    "new.missing": {
+        "id": "new: nilai belum diberikan (tidak ada terminal untuk menanyakannya): berikan {flags}",
+        "en": "new: missing values (no terminal to ask them at): give {flags}",
+    },
+    "new.stopped": {"id": "new: berhenti: {reason}", "en": "new: stopped: {reason}"},
+    "new.input_ended": {
+        "id": "masukan berakhir sebelum semua nilai diberikan",
+        "en": "input ended before every value was given",
+    },
+    # serve
+    "serve.port_busy": {
+        "id": "Port {port} di 127.0.0.1 sedang dipakai program lain: coba ./dev serve --port {suggest}",
+        "en": "Port {port} on 127.0.0.1 is in use by another program: try ./dev serve --port {suggest}",
+    },
+    "serve.building": {"id": "Membangun situs ...", "en": "Building the site ..."},
+    "serve.ready": {
+        "id": "Situs tersedia di {url} (pencarian siap). Ctrl+C untuk berhenti.",
+        "en": "The site is at {url} (search is ready). Ctrl+C stops.",
+    },
+    "serve.no_search": {
+        "id": "Situs tersedia di {url}, tetapi indeks pencarian belum ada (jalankan ./dev build). "
+        "Ctrl+C untuk berhenti.",
+        "en": "The site is at {url}, but it has no search index (run ./dev build). Ctrl+C stops.",
+    },
+}  # fmt: skip
+
+
+def language() -> str:
+    """ "en" when the editor asked for English (ARSIP_LANG, else their locale), else "id".
+
+    ``./dev`` sets LANG=C.UTF-8 for the tools and passes the editor's own locale on as
+    ARSIP_USER_LANG, which is read before LANG.
+    """
+    explicit = os.environ.get("ARSIP_LANG", "")
+    if explicit:
+        return "en" if explicit.lower().startswith("en") else "id"
+    for name in ("ARSIP_USER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "id"
+    return "id"
+
+
+def t(key: str, **params: object) -> str:
+    """The message ``key`` in the editor's language, with its parameters filled in."""
+    try:
+        entry = MESSAGES[key]
+    except KeyError:
+        raise KeyError(f"no message {key!r} in arsip/messages.py") from None
+    return entry[language()].format(**params)
