@@ -92,6 +92,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "new: nilai belum diberikan (tidak ada terminal untuk menanyakannya): berikan {flags}",
         "en": "new: missing values (no terminal to ask them at): give {flags}",
     },
+    "new.choices": {"id": "Pilihan: {choices}", "en": "Choices: {choices}"},
+    "new.optional": {"id": "(boleh kosong)", "en": "(optional)"},
+    "new.body_prompt": {
+        "id": "Teks artikel: tempel teksnya, lalu satu baris berisi '.' saja.",
+        "en": "Article text: paste it, then a line with only '.'.",
+    },
     "new.stopped": {"id": "new: berhenti: {reason}", "en": "new: stopped: {reason}"},
     "new.input_ended": {
         "id": "masukan berakhir sebelum semua nilai diberikan",
@@ -115,6 +121,25 @@ MESSAGES: dict[str, dict[str, str]] = {
 }  # fmt: skip
 
 
+#: Field hints in Indonesian (the /admin/ form, ``./dev new``, CONTRIBUTING's field table); the
+#: English hint is the schema's own ``help`` (arsip/schema.py), passed to :func:`field_hint`.
+FIELD_HINTS: dict[str, str] = {
+    "title": "judul seperti dimuat media, teks biasa",
+    "title_editorial": "true bila teksnya tanpa judul dan redaksi yang menulis judulnya",
+    "date": "tanggal pernyataan/artikel, TTTT-BB-HH",
+    "region": "nama kabupaten/kota menurut Kemendagri",
+    "province": "provinsi daerah itu",
+    "official": "yang membuat pernyataan, tanpa gelar",
+    "role": "jabatan ditulis lengkap: Pjs Wali Kota, Sekretaris Daerah, ...",
+    "source": "nama media, atau 'Tidak diketahui'",
+    "source_url": "alamat http(s) artikel aslinya",
+    "election": "Pilkada 2020, Pilkada 2024, ...",
+    "tags": "daftar tag dari data/tags.yml",
+    "summary": "ringkasan satu kalimat, boleh kosong",
+    "review": "kolom yang belum pasti menurut ingest",
+}
+
+
 def language() -> str:
     """ "en" when the editor asked for English (ARSIP_LANG, else their locale), else "id".
 
@@ -129,6 +154,14 @@ def language() -> str:
         if value:
             return "en" if value.lower().startswith("en") else "id"
     return "id"
+
+
+def field_hint(name: str, english: str, lang: str | None = None) -> str:
+    """The hint for field ``name``: Indonesian from :data:`FIELD_HINTS`, or ``english`` (the
+    schema's help) for English readers and fields the table does not have yet."""
+    if (lang or language()) == "id" and name in FIELD_HINTS:
+        return FIELD_HINTS[name]
+    return english
 
 
 def t(key: str, **params: object) -> str:
