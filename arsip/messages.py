@@ -79,6 +79,107 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "sudah diarsipkan: teks {path} hampir sama ({similarity} mirip)",
         "en": "already archived: {path} has nearly the same text ({similarity} alike)",
     },
+    # ingest: what each field was read from, and why it needs review
+    "note.headline": {"id": "judul dari teksnya", "en": "the headline"},
+    "note.election_named": {"id": "{name} (disebut dalam teks)", "en": "{name} (named in the text)"},
+    "note.election_year": {"id": "{name} (tahun tanggalnya)", "en": "{name} (the year of the date)"},
+    "note.election_other": {
+        "id": "{name} disebut, tetapi bertanggal tahun {year}",
+        "en": "{name} named, but dated {year}",
+    },
+    "note.election_nearest": {
+        "id": "{name}: tidak ada pemilihan pada {year}, yang terdekat",
+        "en": "{name}: no election in {year}, the nearest",
+    },
+    "review.no_headline": {
+        "id": "teksnya tanpa judul: tulis judulnya (judul kerja sudah diisi)",
+        "en": "the text has no headline: write one (a working title is set)",
+    },
+    "review.with_official": {"id": "mengikuti pejabatnya", "en": "goes with the official"},
+    "review.with_region": {"id": "mengikuti daerahnya", "en": "goes with the region"},
+    "review.no_official": {
+        "id": "tidak ada orang yang diperkenalkan dengan jabatannya (Bupati, Wali Kota, Sekda...)",
+        "en": "nobody introduced by a role (Bupati, Wali Kota, Sekda...)",
+    },
+    "review.no_source": {
+        "id": "tidak ada nama media di dateline, alamat, atau kredit",
+        "en": "no outlet in the dateline, address or credits",
+    },
+    "review.tags": {
+        "id": "disarankan dari kata kunci: pertahankan yang cocok",
+        "en": "suggested from keywords: keep the ones that fit",
+    },
+    "review.not_found": {"id": "tidak ditemukan", "en": "not found"},
+    "date.none": {"id": "tidak ada tanggal", "en": "no date found"},
+    "date.no_weekday": {
+        "id": "; ditulis tanpa nama hari, periksa bahwa itu hari pernyataannya",
+        "en": "; written without a weekday, check it is the day of the statement",
+    },
+    "date.not_calendar": {"id": "{written} bukan tanggal yang ada", "en": "{written} is not a calendar date"},
+    "date.weekday": {
+        "id": "{written}: {date} jatuh pada hari {actual}, bukan {named}",
+        "en": "{written}: {date} is a {actual}, not a {named}",
+    },
+    "date.fits": {"id": " ({weekday} pada {year})", "en": " ({weekday} in {year})"},
+    "date.no_year": {
+        "id": "{written} tanpa tahun, dan teksnya tidak menyebut tahun",
+        "en": "{written} has no year and the text names none",
+    },
+    "date.not_day_of": {"id": "{written} bukan tanggal pada tahun {year}", "en": "{written} is not a day of {year}"},
+    "date.year_unchecked": {
+        "id": "{written}: tahun {year} diambil dari teks, tanpa nama hari untuk memeriksanya",
+        "en": "{written}: year {year} taken from the text, no weekday to check it",
+    },
+    "date.year_from_text": {"id": "{written}: tahun {year} dari teks", "en": "{written}: year {year} from the text"},
+    "date.publication_line": {"id": "baris terbit {line}", "en": "the publication line {line}"},
+    "date.statement_day": {
+        "id": "{written}, hari pernyataannya ({published})",
+        "en": "{written}, the statement's day ({published})",
+    },
+    "date.publication_conflict": {
+        "id": "{published}, tetapi teks menyebut pernyataannya pada {written} ({date}): periksa hari "
+        "yang diberitakan",
+        "en": "{published}, but the text dates the statement {written} ({date}): check which day "
+        "the article is about",
+    },
+    "official.also": {"id": "; juga disebut: {others}", "en": "; also introduced: {others}"},
+    "official.never_quoted": {
+        "id": "; tidak pernah dikutip dengan namanya: periksa siapa yang membuat pernyataan",
+        "en": "; never quoted by name: check who made the statement",
+    },
+    "official.split": {
+        "id": "; orang lain dikutip hampir sama sering: periksa siapa yang membuat pernyataan",
+        "en": "; another person is quoted about as often: check who made the statement",
+    },
+    "region.role": {"id": "jabatan pejabatnya ({role})", "en": "the official's role ({role})"},
+    "region.dateline": {"id": "dateline {place}", "en": "the dateline {place}"},
+    "region.text": {"id": "disebut dalam teks", "en": "named in the text"},
+    "region.after_role": {"id": "disebut sesudah jabatan dalam teks", "en": "named after a role in the text"},
+    "region.none": {
+        "id": "tidak ada kabupaten/kota atau provinsi dalam teks",
+        "en": "no kabupaten/kota or province found in the text",
+    },
+    "region.weak": {"id": "; bukti lemah atau terbagi", "en": "; weak or split evidence"},
+    "region.also": {"id": ", juga: {alts}", "en": ", also: {alts}"},
+    "source.dateline": {"id": "dateline", "en": "the dateline"},
+    "source.credits": {"id": "kredit di akhir teks", "en": "the credits"},
+    "source.known": {"id": "dateline, media yang dikenal", "en": "the dateline, a known outlet"},
+    "source.dateline_credits": {"id": "dateline dan kredit", "en": "the dateline and the credits"},
+    "source.domain": {"id": "domain alamatnya {domain}", "en": "the address's domain {domain}"},
+    "source.domain_agrees": {"id": "sesuai domain alamatnya {domain}", "en": "and the address's domain {domain}"},
+    "source.also": {"id": "; teksnya menyebut {name}", "en": "; the text names {name}"},
+    "source.domain_unknown": {
+        "id": "domain alamatnya {domain}, media yang tidak ada dalam daftar{also}: tulis nama media "
+        "seperti media itu menulisnya",
+        "en": "the address's domain {domain}, an outlet in no list{also}: write the outlet's name "
+        "as it writes it",
+    },
+    "source.unlisted": {
+        "id": "kata-kata dateline {written}, media yang tidak ada dalam daftar: periksa nama dan "
+        "ejaannya",
+        "en": "the dateline's words {written}, an outlet in no list: check the outlet's name and "
+        "spelling",
+    },
     # new
     "new.written": {
         "id": "Ditulis {path}: periksa, lalu commit (lihat CONTRIBUTING.md)",

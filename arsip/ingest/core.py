@@ -66,16 +66,20 @@ def election_for(date_year: int, text: str) -> tuple[str, bool, str]:
     by_year = {int(re.search(r"\d{4}", n).group(0)): n for n in known if re.search(r"\d{4}", n)}  # type: ignore[union-attr]
     named = [y for y in dates.election_years(text) if y in by_year]
     if named and named[0] == date_year:
-        return by_year[date_year], True, f"{by_year[date_year]} (named in the text)"
+        return by_year[date_year], True, t("note.election_named", name=by_year[date_year])
     if date_year in by_year:
-        note = f"{by_year[date_year]} (the year of the date)"
+        note = t("note.election_year", name=by_year[date_year])
         return by_year[date_year], not named or named[0] == date_year, note
     if named:
-        return by_year[named[0]], False, f"{by_year[named[0]]} named, but dated {date_year}"
+        return (
+            by_year[named[0]],
+            False,
+            t("note.election_other", name=by_year[named[0]], year=date_year),
+        )
     # Between elections: the next one, else the last one; either way an editor decides.
     later = sorted(y for y in by_year if y >= date_year)
     year = later[0] if later else max(by_year)
-    return by_year[year], False, f"{by_year[year]}: no election in {date_year}, the nearest"
+    return by_year[year], False, t("note.election_nearest", name=by_year[year], year=date_year)
 
 
 def extract(text: str) -> Draft:
@@ -105,12 +109,12 @@ def extract(text: str) -> Draft:
     head = title.headline(parts.above)
     if head:
         draft.meta["title"] = head
-        draft.notes["title"] = "the headline"
+        draft.notes["title"] = t("note.headline")
     else:
         lead = dateline.rest if dateline else parts.paragraphs[0]
         draft.meta["title"] = title.working_title(lead)
         draft.meta["title_editorial"] = True
-        draft.review["title"] = "the text has no headline: write one (a working title is set)"
+        draft.review["title"] = t("review.no_headline")
 
     # Date
     # The publication line is among the lines above the dateline (headline, stamps), some of
@@ -134,10 +138,10 @@ def extract(text: str) -> Draft:
         draft.notes["official"] = official.note
         if not official.sure:
             draft.review["official"] = official.note
-            draft.review["role"] = "goes with the official"
+            draft.review["role"] = t("review.with_official")
     else:
-        draft.review["official"] = "nobody introduced by a role (Bupati, Wali Kota, Sekda...)"
-        draft.review["role"] = "goes with the official"
+        draft.review["official"] = t("review.no_official")
+        draft.review["role"] = t("review.with_official")
 
     # Region and province
     region = places.find_region(
@@ -152,7 +156,7 @@ def extract(text: str) -> Draft:
     draft.notes["region"] = region.note
     if not region.sure:
         draft.review["region"] = region.note
-        draft.review["province"] = "goes with the region"
+        draft.review["province"] = t("review.with_region")
 
     # Source: the address's domain, else the dateline's outlet, else the credits.
     url = parts.urls[0] if parts.urls else ""
@@ -166,7 +170,7 @@ def extract(text: str) -> Draft:
             draft.review["source"] = outlet.note
     else:
         draft.meta["source"] = schema.UNKNOWN_SOURCE
-        draft.review["source"] = "no outlet in the dateline or credits"
+        draft.review["source"] = t("review.no_source")
     if url:
         draft.meta["source_url"] = url
 
@@ -177,12 +181,16 @@ def extract(text: str) -> Draft:
     if not sure:
         draft.review["election"] = note
     draft.meta["tags"] = tags.suggest_tags(body)
-    draft.review["tags"] = "suggested from keywords: keep the ones that fit"
+    draft.review["tags"] = t("review.tags")
     # A draft must be a valid article apart from its review list: without these fields it
     # cannot be, so the file is refused with the reason instead.
     for name in ("official", "region"):
         if name not in draft.meta:
             raise IngestError(
-                t("ingest.no_field", field=name, reason=draft.review.get(name, "not found"))
+                t(
+                    "ingest.no_field",
+                    field=name,
+                    reason=draft.review.get(name, t("review.not_found")),
+                )
             )
     return draft

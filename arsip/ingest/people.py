@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from arsip import gazetteer, schema
+from arsip.messages import t
 
 PREFIXES = {
     "pj": "Pj", "pjs": "Pjs", "plt": "Plt", "plh": "Plh", "penjabat sementara": "Pjs",
@@ -360,10 +361,10 @@ def find_official(text: str, headline: str = "", lead: str = "") -> OfficialFoun
     runner = ranked[1].score if len(ranked) > 1 else 0.0
     sure = top.quoted > 0 and top.score >= 1.5 * runner
     others = ", ".join(f"{p.name} ({p.role})" for p in ranked[1:3])
-    note = f"{top.name} ({top.role})" + (f"; also introduced: {others}" if others else "")
+    note = f"{top.name} ({top.role})" + (t("official.also", others=others) if others else "")
     if not top.quoted:
-        note += "; never quoted by name: check who made the statement"
+        note += t("official.never_quoted")
     elif not sure:
-        note += "; another person is quoted about as often: check who made the statement"
+        note += t("official.split")
     all_regions = [r for p in people for r in p.regions]
     return OfficialFound(top.name, top.role, sure, note, tuple(top.regions), tuple(all_regions))

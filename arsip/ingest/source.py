@@ -9,6 +9,7 @@ from urllib.parse import urlparse
 
 from arsip import gazetteer
 from arsip.ingest import people
+from arsip.messages import t
 
 # "HEAD - text": HEAD is one to three comma-separated parts of a few capitalised words, a
 # domain name or a parenthesised outlet; the dash may be -, --, – or —.
@@ -259,33 +260,22 @@ def find_outlet(
     credited = source_from_credits(credits, paragraphs)
     domain = domain_of(url) if url else ""
     if domain:
-        for name, how in ((written, "the dateline"), (credited, "the credits")):
+        for name, how in ((written, "source.dateline"), (credited, "source.credits")):
             if name and _matches_domain(name, domain):
-                return OutletFound(
-                    known_outlet(name) or name, True, f"{how}, and the address's domain {domain}"
-                )
+                note = t(how) + ", " + t("source.domain_agrees", domain=domain)
+                return OutletFound(known_outlet(name) or name, True, note)
         for name, site in KNOWN_OUTLETS.items():
             if domain == site or domain.endswith("." + site):
-                return OutletFound(name, True, f"the address's domain {domain}")
-        also = f"; the text names {written or credited}" if written or credited else ""
-        return OutletFound(
-            domain,
-            False,
-            f"the address's domain {domain}, an outlet in no list{also}: "
-            "write the outlet's name as it writes it",
-        )
+                return OutletFound(name, True, t("source.domain", domain=domain))
+        also = t("source.also", name=written or credited) if written or credited else ""
+        return OutletFound(domain, False, t("source.domain_unknown", domain=domain, also=also))
     if written:
         known = known_outlet(written)
         if known:
-            return OutletFound(known, True, "the dateline, a known outlet")
+            return OutletFound(known, True, t("source.known"))
         if credited and _compact(credited) == _compact(written):
-            return OutletFound(written, True, "the dateline and the credits")
-        return OutletFound(
-            written,
-            False,
-            f"the dateline's words {written!r}, an outlet in no list: check the "
-            "outlet's name and spelling",
-        )
+            return OutletFound(written, True, t("source.dateline_credits"))
+        return OutletFound(written, False, t("source.unlisted", written=repr(written)))
     if credited:
-        return OutletFound(known_outlet(credited) or credited, True, "the credits")
+        return OutletFound(known_outlet(credited) or credited, True, t("source.credits"))
     return None
