@@ -121,6 +121,19 @@ def test_a_name_after_the_dash_is_no_outlet() -> None:
     assert found.rest.startswith("Rahman Saleh, Pjs")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PADANG - Pemko Padang, melalui Dinas Kominfo, mengingatkan ASN menjaga netralitas",
+        "PADANG - Menurut Sekda Padang, ASN wajib menjaga netralitas menjelang Pilkada",
+        "PADANG - Wali Kota Padang Hendri, menegaskan ASN harus netral dalam Pilkada",
+    ],
+)
+def test_no_outlet_after_the_dash_when_the_text_starts(line: str) -> None:
+    found = source.parse_dateline(line)
+    assert found is not None and (found.place, found.outlet) == ("PADANG", "")
+
+
 def test_outlet_from_the_domain_and_the_list() -> None:
     line = source.parse_dateline("MANOKWARI, Papua Barat News - Sekda Manokwari Hendrik meminta")
     url = "https://papuabaratnews.co/2024/09/17/x/"

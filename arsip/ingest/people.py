@@ -25,7 +25,7 @@ PREFIXES = {
 }  # fmt: skip
 _PREFIX_RE = r"(?:(?P<prefix>Penjabat Sementara|Pejabat Sementara|Penjabat|Pelaksana Tugas|Pelaksana Harian|Pjs|Pj|Plt|Plh|PJS|PJ|PLT|PLH)\.?\s*(?:\((?:Pjs|Pj|Plt|Plh)\)\s*)?)?"
 # Words that end a name: the start of a clause or a place, never part of a person's name.
-_STOP = {
+STOP_WORDS = _STOP = {
     "kota", "kabupaten", "kab", "provinsi", "prov", "dan", "yang", "saat", "ketika", "di",
     "pada", "dalam", "bersama", "didampingi", "mengatakan", "menegaskan", "usai", "selaku",
     "serta", "beserta", "juga", "pun", "itu", "ini", "kepada", "dengan", "melalui", "sebagai",
@@ -139,6 +139,11 @@ def _role_re() -> re.Pattern[str]:
     bases = sorted(_role_words(), key=len, reverse=True)
     alt = "|".join(re.escape(b).replace(r"\ ", r"\s+") for b in bases)
     return re.compile(rf"(?<![\w-]){_PREFIX_RE}(?P<base>{alt})(?![\w-])(?:\s*\([^)]{{1,25}}\))?")
+
+
+def mentions_role(words: str) -> bool:
+    """Whether a role is written anywhere in ``words`` ("Menurut Sekda", "Pjs Wako Kendari")."""
+    return bool(_role_re().search(words))
 
 
 def role_at(words: str) -> str:

@@ -85,8 +85,10 @@ def _outlet_after_dash(rest: str, text: str) -> tuple[str, str] | None:
     if not 1 <= len(words) <= 4 or not all(_WORD_RE.fullmatch(w) for w in words):
         return None
     outlet = " ".join(words)
-    if people.role_at(outlet) or gazetteer.resolve_place(outlet):
+    if people.mentions_role(outlet) or gazetteer.resolve_place(outlet):
         return None
+    if words[0].lower().rstrip(".") in people.STOP_WORDS:
+        return None  # "Pemko Padang, melalui ...", "Dinas Kominfo, ...": the text's subject
     if not _is_outlet(outlet) and _person_named(outlet, text):
         return None  # "KENDARI - Rahman Saleh, Pjs Wali Kota ...": a person, not an outlet
     return outlet, m.group("rest")
