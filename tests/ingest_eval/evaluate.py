@@ -28,6 +28,7 @@ class Score:
     right: int = 0
     flagged: int = 0  # wrong, but listed for review
     silent: int = 0  # wrong and not flagged
+    needless: int = 0  # right, but flagged for review all the same (an editor's extra check)
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -66,6 +67,7 @@ def evaluate(expected_file: str = "expected.yml") -> dict[str, Score]:
             s = scores[f]
             if ok:
                 s.right += 1
+                s.needless += f in draft.review and f != "title"
             else:
                 if f in draft.review:
                     s.flagged += 1
@@ -91,10 +93,11 @@ def evaluate(expected_file: str = "expected.yml") -> dict[str, Score]:
 
 
 def report(scores: dict[str, Score], verbose: bool = False) -> str:
-    lines = [f"{'field':10} {'right':>7} {'flagged':>8} {'silent':>7}  accuracy"]
+    lines = [f"{'field':10} {'right':>7} {'flagged':>8} {'silent':>7}  accuracy  right but flagged"]
     for name, s in scores.items():
         lines.append(
-            f"{name:10} {s.right:>3}/{s.total:<3} {s.flagged:>8} {s.silent:>7}  {s.right / s.total:.0%}"
+            f"{name:10} {s.right:>3}/{s.total:<3} {s.flagged:>8} {s.silent:>7}  {s.right / s.total:>8.0%}"
+            + (f"  {s.needless:>17}" if name in FIELDS else "")
         )
     total = sum(s.right for s in scores.values()), sum(s.total for s in scores.values())
     lines.append(
