@@ -139,6 +139,10 @@ def test_outlet_from_the_domain_and_the_list() -> None:
     url = "https://papuabaratnews.co/2024/09/17/x/"
     found = source.find_outlet(line, [], [], url, "")
     assert found is not None and (found.name, found.sure) == ("Papua Barat News", True)
+    # A name is its domain's only as a whole: "Papua" is not papuabaratnews.co.
+    short = source.parse_dateline("MANOKWARI, Papua Pos - Sekda Manokwari Hendrik meminta ASN")
+    found = source.find_outlet(short, [], [], url, "")
+    assert found is not None and (found.name, found.sure) == ("papuabaratnews.co", False)
     # Not in the list and no address: the words as written, flagged.
     found = source.find_outlet(line, [], [], "", "")
     assert found is not None and (found.name, found.sure) == ("Papua Barat News", False)

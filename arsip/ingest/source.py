@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import urlparse
 
 from arsip import gazetteer
@@ -211,11 +212,17 @@ def _compact(name: str) -> str:
     return "".join(ch for ch in _SUFFIX_RE.sub("", name.strip()).lower() if ch.isalnum())
 
 
+def _site(domain: str) -> str:
+    """The name part of a domain: "news.detik.com" -> "detik", "rri.co.id" -> "rri"."""
+    return _compact(_SUFFIX_RE.sub("", domain.lower()).rsplit(".", 1)[-1])
+
+
+@cache
 def _known() -> dict[str, str]:
     out: dict[str, str] = {}
     for name, domain in KNOWN_OUTLETS.items():
         out[_compact(name)] = name
-        out.setdefault(_compact(domain.split(".", 1)[0] if "." in domain else domain), name)
+        out.setdefault(_site(domain), name)
     return out
 
 
@@ -233,15 +240,9 @@ def domain_of(url: str) -> str:
 
 
 def _matches_domain(name: str, domain: str) -> bool:
-    site = _compact(
-        domain.split(".")[-3]
-        if domain.count(".") >= 2 and domain.endswith((".co.id", ".or.id", ".web.id", ".go.id"))
-        else domain.split(".")[0]
-        if "." in domain
-        else domain
-    )
+    """Whether the outlet's name is its domain's: "Papua Barat News" and papuabaratnews.co."""
     own = _compact(name)
-    return bool(own) and (own == site or own == _compact(domain) or site.startswith(own))
+    return bool(own) and own in (_site(domain), _compact(domain))
 
 
 @dataclass(frozen=True)
