@@ -43,13 +43,24 @@ def publish(c, siteurl):
 )
 def serve(c, port=8000, prefix="", no_build=False):
     """Build the site and serve it at http://127.0.0.1:8000/ (Ctrl+C stops)."""
-    from tools.serve import make_server
+    from arsip.messages import t
+    from tools.serve import free_port_near, has_search_index, make_server, port_free
 
+    port = int(port)
+    # A busy port is said before the build, not as a traceback after it.
+    if not port_free(port):
+        raise Exit(t("serve.port_busy", port=port, suggest=free_port_near(port)), code=1)
     prefix = "/" + prefix.strip("/") if prefix.strip("/") else ""
     if not no_build:
+        print(t("serve.building"), flush=True)
         _build(f"http://127.0.0.1:{port}{prefix}" if prefix else "")
-    server = make_server(OUTPUT, int(port), prefix)
-    print(f"Serving {OUTPUT} at http://127.0.0.1:{port}{prefix}/ (Ctrl+C stops)", flush=True)
+    try:
+        server = make_server(OUTPUT, port, prefix)
+    except OSError:  # taken while the site was building
+        raise Exit(t("serve.port_busy", port=port, suggest=free_port_near(port)), code=1) from None
+    url = f"http://127.0.0.1:{port}{prefix}/"
+    ready = "serve.ready" if has_search_index(OUTPUT) else "serve.no_search"
+    print(t(ready, url=url), flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

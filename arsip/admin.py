@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from arsip import gazetteer, schema
+from arsip.messages import field_hint
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "admin" / "index.html"
@@ -35,7 +36,9 @@ def _field(name: str) -> dict[str, Any]:
     """The CMS widget for one schema field."""
     spec = schema.FIELDS[name]
     voc = schema.vocabulary()
-    out: dict[str, Any] = {"name": name, "label": spec.label, "hint": spec.help}
+    # The form is for Indonesian editors whatever the build machine's locale.
+    hint = field_hint(name, spec.help, lang="id")
+    out: dict[str, Any] = {"name": name, "label": spec.label, "hint": hint}
     if not spec.required:
         out["required"] = False
     if name == "date":

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from arsip import gazetteer, schema
+from arsip.messages import field_hint
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "CONTRIBUTING.md"
@@ -26,12 +27,14 @@ def reference() -> str:
     lines = [
         START,
         "",
-        "| Kolom (field) | Arti | Wajib? | Keterangan (dari `arsip/schema.py`) |",
+        "| Kolom (field) | Arti | Wajib? | Keterangan (dari `arsip/messages.py`) |",
         "| --- | --- | --- | --- |",
     ]
     for spec in schema.FIELDS.values():
         required = "wajib" if spec.required else "boleh kosong"
-        lines.append(f"| `{spec.name}` | {_cell(spec.label)} | {required} | {_cell(spec.help)} |")
+        lines.append(
+            f"| `{spec.name}` | {_cell(spec.label)} | {required} | {_cell(field_hint(spec.name, spec.help, lang='id'))} |"
+        )
     lines += [
         "",
         f"**`region`** — salah satu dari {len(gazetteer.regencies())} kabupaten/kota "

@@ -82,9 +82,38 @@ def short_names() -> dict[str, tuple[Region, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _compact(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+@cache
+def compact_names() -> dict[str, tuple[Region, ...]]:
+    """Short names without spaces or hyphens: news write "Palangka Raya" for Kemendagri's
+    "Palangkaraya", "Tanjungpinang" for "Tanjung Pinang", "Baubau" for "Bau Bau"."""
+    out: dict[str, list[Region]] = {}
+    for key, regions in short_names().items():
+        out.setdefault(_compact(key), []).extend(regions)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def by_short_name(name: str) -> tuple[Region, ...]:
-    """Every kabupaten/kota or province whose short name is ``name`` (case-insensitive)."""
-    return short_names().get(" ".join(name.split()).lower(), ())
+    """Every kabupaten/kota or province whose short name is ``name`` (case-insensitive, and
+    blind to spaces and hyphens inside the name)."""
+    clean = " ".join(name.split()).lower()
+    return short_names().get(clean) or (compact_names().get(_compact(clean), ()) if clean else ())
+
+
+_KIND_PREFIX = {"kota": "kota", "kab": "kabupaten", "kabupaten": "kabupaten"}
+
+
+def is_kecamatan(name: str) -> bool:
+    """Whether some kecamatan bears exactly this name ("Sungai Pua", "Ngadirojo")."""
+    clean = " ".join(name.split())
+    if len(clean) < 3:
+        return False
+    return any(
+        w.name.lower() == clean.lower() for w in wilayah.search_wilayah(clean, level=3, limit=50)
+    )
 
 
 def regency_of(code: str) -> Region | None:
@@ -102,6 +131,15 @@ def resolve_place(name: str) -> tuple[Region, ...]:
     bears the town's name. Several results mean the name is ambiguous.
     """
     clean = " ".join(name.split())
+    # "KOTA BIMA", "KAB. CIREBON": the kind word says which of a same-name pair; "Nagari
+    # Sungai Pua", "Kecamatan Ngadirojo": the words after it are the place.
+    first, _, rest = clean.partition(" ")
+    kind = _KIND_PREFIX.get(first.lower().rstrip("."))
+    if kind and rest:
+        found = resolve_place(rest)
+        return tuple(r for r in found if r.kind == kind) or found
+    if first.lower() in ("nagari", "kecamatan", "kec.", "desa", "kelurahan", "distrik") and rest:
+        return resolve_place(rest)
     if not clean:
         return ()
     direct = by_short_name(clean)

@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 from arsip import check, gazetteer, schema
 from arsip.ingest import write
+from arsip.messages import field_hint, t
 
 ARTICLES = check.ARTICLES
 
@@ -91,13 +92,15 @@ def ask(
             continue
         spec = schema.FIELDS[name]
         choices = _choices(name)
-        print(f"\n{spec.label} ({name}): {spec.help}", file=out)
+        print(f"\n{spec.label} ({name}): {field_hint(name, spec.help)}", file=out)
         if choices:
-            print(f"  Pilihan: {choices}", file=out)
+            print("  " + t("new.choices", choices=choices), file=out)
         default = dt.date.today().isoformat() if name == "date" else ""
         while True:
             suffix = (
-                f" [{default}]" if default else (" (boleh kosong)" if not spec.required else "")
+                f" [{default}]"
+                if default
+                else (" " + t("new.optional") if not spec.required else "")
             )
             answer = prompt(f"{spec.label}{suffix}: ") or default
             value = normalise(name, answer)
@@ -108,7 +111,7 @@ def ask(
                 break
             print(f"  {name}: {message}", file=out)
     if not body.strip():
-        print("\nTeks artikel: tempel teksnya, lalu satu baris berisi '.' saja.", file=out)
+        print("\n" + t("new.body_prompt"), file=out)
         lines = []
         while (line := prompt("")) != ".":
             lines.append(line)
@@ -196,13 +199,13 @@ def main(
             print(text, end="", file=out, flush=True)
             line = stdin.readline()
             if not line:
-                raise NewError("input ended before every value was given")
+                raise NewError(t("new.input_ended"))
             return line.rstrip("\n")
 
         try:
             meta, body = ask(meta, body, prompt, out)
         except (NewError, KeyboardInterrupt) as exc:
-            print(f"\nnew: stopped: {exc}", file=out)
+            print("\n" + t("new.stopped", reason=exc), file=out)
             return 2
     missing = [n for n in ASKED if schema.FIELDS[n].required and n not in meta]
     if not body.strip():
@@ -211,7 +214,7 @@ def main(
         flags = ", ".join(
             f"--{n.replace('_', '-')}" + ("/--body-file" if n == "body" else "") for n in missing
         )
-        print(f"new: missing values (no terminal to ask them at): give {flags}", file=out)
+        print(t("new.missing", flags=flags), file=out)
         return 2
     try:
         path, problems = create(meta, body, Path(args.dest))
@@ -221,9 +224,9 @@ def main(
     if problems:
         for problem in problems:
             print(problem, file=out)
-        print("new: not written: correct the values above and run again", file=out)
+        print(t("new.not_written"), file=out)
         return 1
-    print(f"Wrote {check._shown(path)}: check it, then commit it (see CONTRIBUTING.md)", file=out)
+    print(t("new.written", path=check._shown(path)), file=out)
     return 0
 
 

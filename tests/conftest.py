@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -114,3 +115,14 @@ def copy_content(dest: Path) -> Path:
     """A writable copy of the real content/ for tests that add broken articles."""
     shutil.copytree(ROOT / "content", dest)
     return dest
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Per-field accuracy of every ingest evaluation set run (tests/test_ingest_eval.py)."""
+    module = sys.modules.get("test_ingest_eval") or sys.modules.get("tests.test_ingest_eval")
+    reports = getattr(module, "REPORTS", {})
+    if reports:
+        terminalreporter.section("ingest accuracy per field")
+        for name, table in reports.items():
+            terminalreporter.write_line(f"{name} set:")
+            terminalreporter.write_line(table)

@@ -123,3 +123,13 @@ def test_cms_starts_from_the_site_and_offers_to_sign_in(installed: Path, artifac
         )
         for u in foreign
     ), foreign
+
+
+def test_field_hints_are_indonesian_whatever_the_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    from arsip.messages import FIELD_HINTS
+
+    monkeypatch.setenv("ARSIP_LANG", "en")  # the build machine's locale does not matter
+    fields = {f["name"]: f for f in admin.config("contoh/arsip")["collections"][0]["fields"]}
+    for name, spec in schema.FIELDS.items():
+        assert fields[name]["hint"] == FIELD_HINTS[name], name
+        assert fields[name]["hint"] != spec.help or name == "election", name  # same in both

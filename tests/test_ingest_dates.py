@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from arsip.ingest import dates
 from arsip.ingest.dates import election_years, find_date
 
 
@@ -65,7 +66,7 @@ def test_no_weekday_to_check_the_inferred_year_is_flagged() -> None:
 def test_no_year_anywhere_is_unresolved() -> None:
     found = find_date("apel pagi, Senin (19/8), di halaman kantor.")
     assert found.value is None
-    assert "no year" in found.note
+    assert "tanpa tahun" in found.note  # the editors' language by default
 
 
 def test_no_date_at_all() -> None:
@@ -92,3 +93,29 @@ def test_election_from_the_date_and_the_text() -> None:
     assert election_for(2023, "persiapan Pilkada 2024")[:2] == ("Pilkada 2024", False)
     # No election that year and none named: the nearest, flagged.
     assert election_for(2031, "tanpa pemilihan")[:2] == ("Pilkada 2024", False)
+
+
+def test_publication_line_before_dates_in_the_body() -> None:
+    body = "pemungutan suara 27 November 2024. Hal itu disampaikan Senin (9/9)."
+    for line in (
+        "Senin, 9 September 2024 14:25 WIB",
+        "Diterbitkan 09/09/2024",
+        "9 Sep 2024, 14.25",
+    ):
+        found = dates.article_date(["Judul Berita", line], body)
+        assert (found.value, found.sure) == (dt.date(2024, 9, 9), True), line
+
+
+def test_publication_line_against_the_body() -> None:
+    # The statement the day before publication, its weekday fitting: the statement's day.
+    found = dates.article_date(["Kamis, 17 Oktober 2024 | 09:15 WITA"], "di Palu, Rabu (16/10).")
+    assert (found.value, found.sure) == (dt.date(2024, 10, 16), True)
+    # A day the body names that is far from the publication line: flagged.
+    found = dates.article_date(["Diterbitkan 09/09/2024"], "apel, Senin (2/9).")
+    assert found.value == dt.date(2024, 9, 9) and not found.sure
+    # A publication line whose weekday does not fit: flagged.
+    found = dates.article_date(["Selasa, 9 September 2024 14:25 WIB"], "teks")
+    assert not found.sure and "Monday" not in found.note and "Senin" in found.note
+    # No publication line: the body's rules.
+    found = dates.article_date(["Judul"], "kata dia, Senin (9/9/2024).")
+    assert (found.value, found.sure) == (dt.date(2024, 9, 9), True)

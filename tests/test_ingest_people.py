@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from arsip import schema
+from arsip.ingest import people
 from arsip.ingest.people import canonical_role, find_official
 
 
@@ -100,3 +101,28 @@ def test_two_people_quoted_alike_is_flagged() -> None:
 
 def test_nobody_introduced_by_a_role() -> None:
     assert find_official("Seluruh ASN diminta netral, kata seorang pegawai.") is None
+
+
+def test_roles_as_newsrooms_write_them() -> None:
+    text = (
+        "KOTA BIMA - Pejabat Sementara (Pjs) Wali Kota Bima Ikhwan Hidayat meminta ASN netral. "
+        '"Netral," kata Ikhwan.\nAsisten Pemerintahan Setda Kota Baubau La Ode Darwin hadir. '
+        "Camat Sungai Pua Afrizal Datuk juga hadir."
+    )
+    found = {p.name: p.role for p in people.find_people(text)}
+    assert found == {
+        "Ikhwan Hidayat": "Pjs Wali Kota",
+        "La Ode Darwin": "Asisten Pemerintahan",
+        "Afrizal Datuk": "Camat",
+    }
+
+
+def test_the_headline_decides_the_official() -> None:
+    text = (
+        "Pj Bupati Banjar Mahyuni Saleh mengajak ASN netral.\n"
+        'Ketua Bawaslu Banjar Rudi Hartono membuka posko. "Lapor," kata Rudi. "Ya," ujar Rudi.\n'
+        '"ASN harus netral," kata Mahyuni.'
+    )
+    assert people.find_official(text, "Ketua Bawaslu Banjar Buka Posko").official == "Rudi Hartono"
+    found = people.find_official(text, "Pj Bupati Banjar Ajak ASN Jaga Netralitas")
+    assert (found.official, found.role) == ("Mahyuni Saleh", "Pj Bupati")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from arsip.ingest import source
 from arsip.ingest.source import (
     as_written_elsewhere,
     outlet_name,
@@ -95,3 +96,60 @@ def test_source_from_credits() -> None:
     assert source_from_credits(["(detikNews)"], []) == "detikNews"
     assert source_from_credits(["(AS/Rel.)"], []) == ""
     assert source_from_credits(["Editor: X"], ["Paragraf."]) == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "outlet"),
+    [
+        ("TENGGARONG – Kukar Pos, Sekretaris Daerah Kutai Kartanegara Sugeng meminta", "TENGGARONG", "Kukar Pos"),
+        ("MASAMBA (Lutra Terkini) - Sekretaris Daerah Luwu Utara Jamal meminta ASN", "MASAMBA", "(Lutra Terkini)"),
+        ("KOTA BIMA, Bimakini – Pejabat Sementara (Pjs) Wali Kota Bima Ikhwan", "KOTA BIMA", "Bimakini"),
+        ("Gema Sasak, SELONG - Pelaksana Tugas (Plt) Kepala BKPSDM Lombok Timur", "SELONG", "Gema Sasak"),
+        ("AIRMADIDI — Kawanua Pos, Pelaksana Harian (Plh) Bupati Minahasa Utara", "AIRMADIDI", "Kawanua Pos"),
+    ],
+)  # fmt: skip
+def test_dateline_shapes(line: str, place: str, outlet: str) -> None:
+    found = source.parse_dateline(line)
+    assert found is not None
+    assert (found.place, found.outlet) == (place, outlet)
+
+
+def test_a_name_after_the_dash_is_no_outlet() -> None:
+    text = "KENDARI - Rahman Saleh, Pjs Wali Kota Kendari, meminta ASN netral.\n\nkata Rahman."
+    found = source.parse_dateline(text.splitlines()[0], text)
+    assert found is not None and found.outlet == ""
+    assert found.rest.startswith("Rahman Saleh, Pjs")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PADANG - Pemko Padang, melalui Dinas Kominfo, mengingatkan ASN menjaga netralitas",
+        "PADANG - Menurut Sekda Padang, ASN wajib menjaga netralitas menjelang Pilkada",
+        "PADANG - Wali Kota Padang Hendri, menegaskan ASN harus netral dalam Pilkada",
+    ],
+)
+def test_no_outlet_after_the_dash_when_the_text_starts(line: str) -> None:
+    found = source.parse_dateline(line)
+    assert found is not None and (found.place, found.outlet) == ("PADANG", "")
+
+
+def test_outlet_from_the_domain_and_the_list() -> None:
+    line = source.parse_dateline("MANOKWARI, Papua Barat News - Sekda Manokwari Hendrik meminta")
+    url = "https://papuabaratnews.co/2024/09/17/x/"
+    found = source.find_outlet(line, [], [], url, "")
+    assert found is not None and (found.name, found.sure) == ("Papua Barat News", True)
+    # A name is its domain's only as a whole: "Papua" is not papuabaratnews.co.
+    short = source.parse_dateline("MANOKWARI, Papua Pos - Sekda Manokwari Hendrik meminta ASN")
+    found = source.find_outlet(short, [], [], url, "")
+    assert found is not None and (found.name, found.sure) == ("papuabaratnews.co", False)
+    # Not in the list and no address: the words as written, flagged.
+    found = source.find_outlet(line, [], [], "", "")
+    assert found is not None and (found.name, found.sure) == ("Papua Barat News", False)
+    # A known outlet, however the dateline shouts it.
+    line = source.parse_dateline("JAKARTA, KOMPAS.com - Penjabat Gubernur meminta ASN netral")
+    found = source.find_outlet(line, [], [], "", "")
+    assert found is not None and (found.name, found.sure) == ("Kompas.com", True)
+    # An address in no list decides against the dateline, flagged.
+    found = source.find_outlet(line, [], [], "https://www.contoh-berita.id/a", "")
+    assert found is not None and (found.name, found.sure) == ("contoh-berita.id", False)

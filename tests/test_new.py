@@ -25,6 +25,13 @@ FLAGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Most tests read the messages in English (ARSIP_LANG=en); the editors' default,
+    Indonesian, is tested on its own."""
+    monkeypatch.setenv("ARSIP_LANG", "en")
+
+
 @pytest.fixture
 def dest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     articles = tmp_path / "content" / "articles"
@@ -108,3 +115,15 @@ def test_prompts_ask_again_until_the_schema_accepts(dest: Path) -> None:
     assert parsed.meta["official"] == "Budi Santoso"
     assert "source_url" not in parsed.meta
     assert parsed.body.count("\n\n") == 1
+
+
+def test_messages_are_indonesian_by_default(dest: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ARSIP_LANG")
+    monkeypatch.setenv("ARSIP_USER_LANG", "id_ID.UTF-8")
+    code, out = _run(["--title", "Judul"], dest)
+    assert code == 2
+    assert "new: nilai belum diberikan" in out and "--date" in out
+    assert "missing values" not in out
+    # An English locale gives English.
+    monkeypatch.setenv("ARSIP_USER_LANG", "en_US.UTF-8")
+    assert "missing values" in _run(["--title", "Judul"], dest)[1]

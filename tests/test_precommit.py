@@ -91,3 +91,5 @@ def test_hooks_catch_bad_article_yaml_and_python(repo: Path) -> None:
     assert "duplicate article" in out  # the copy repeats an archived article's text
     assert "F401" in out  # the unused import, found by ruff
     assert "bad.yml" in out  # check-yaml
+    # The hooks speak to editors in Indonesian.
+    assert "artikel (./dev check pada artikel yang berubah)" in out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import http.server
 import io
+import socket
 import threading
 from pathlib import Path
 
@@ -65,3 +66,29 @@ def serve_in_thread(
     threading.Thread(target=server.serve_forever, daemon=True).start()
     host, port = server.server_address[:2]
     return f"http://{host}:{port}{prefix.rstrip('/')}", server
+
+
+def port_free(port: int, host: str = "127.0.0.1") -> bool:
+    """Whether a server could listen on ``host:port`` now (bound as the server binds it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as http.server does
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def free_port_near(port: int, host: str = "127.0.0.1", tries: int = 20) -> int:
+    """The first free port after ``port`` (to suggest one), else any free port."""
+    for candidate in range(port + 1, min(port + 1 + tries, 65536)):
+        if port_free(candidate, host):
+            return candidate
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+def has_search_index(directory: str | Path) -> bool:
+    """Whether the built site has its Pagefind index (a year's, or a leading slice's)."""
+    return any(Path(directory, "pagefind").glob("*/pagefind-entry.json"))

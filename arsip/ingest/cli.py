@@ -16,6 +16,7 @@ from typing import TextIO
 from arsip import dedup, schema
 from arsip.ingest import write
 from arsip.ingest.core import Draft, IngestError, extract
+from arsip.messages import t
 from arsip.progress import progress
 
 #: From this many raw files on, ingest shows its progress on stderr.
@@ -31,26 +32,22 @@ def read_raw(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise IngestError(f"cannot read the file: {exc.strerror}") from None
+        raise IngestError(t("ingest.unreadable", reason=exc.strerror)) from None
     if not raw.strip():
-        raise IngestError("the file is empty")
+        raise IngestError(t("ingest.empty"))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise IngestError("the text is UTF-16, not UTF-8: save it as UTF-8")
+        raise IngestError(t("ingest.utf16"))
     sample = raw[:4096]
     controls = sum(b < 32 and b not in (9, 10, 12, 13) for b in sample)
     if b"\x00" in sample or controls > len(sample) // 100 + 2:
-        raise IngestError(
-            "this is a binary file, not text: paste the article's text into a .txt file"
-        )
+        raise IngestError(t("ingest.binary"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise IngestError(
-            f"line {line}: the text is not UTF-8 (byte 0x{raw[exc.start]:02x}): save it as UTF-8"
-        ) from None
+        raise IngestError(t("ingest.not_utf8", line=line, byte=f"{raw[exc.start]:02x}")) from None
     if not text.strip():
-        raise IngestError("the file is empty")
+        raise IngestError(t("ingest.empty"))
     return text
 
 
@@ -82,14 +79,12 @@ def duplicate_of(draft: Draft, archive: list[schema.Parsed]) -> str | None:
     for art in archive:
         other = art.meta.get("source_url")
         if url and isinstance(other, str) and other.strip().rstrip("/") == url:
-            return f"already archived: {art.path} has the same source_url {url}"
+            return t("ingest.dup_url", path=art.path, url=url)
     match = dedup.most_similar(
         "\n".join(draft.paragraphs), ((a.path, a.body) for a in archive if a.body.strip())
     )
     if match:
-        return (
-            f"already archived: {match.key} has nearly the same text ({match.similarity:.0%} alike)"
-        )
+        return t("ingest.dup_text", path=match.key, similarity=f"{match.similarity:.0%}")
     return None
 
 
@@ -107,28 +102,27 @@ def ingest_file(path: Path, dest: Path, archive: list[schema.Parsed], out: TextI
     problems = [p for p in schema.validate(parsed) if p.field != "review"]
     if problems:
         raise IngestError(
-            "the draft would not be valid: "
-            + "; ".join(f"{p.field}: {p.message}" for p in problems)
+            t("ingest.invalid", problems="; ".join(f"{p.field}: {p.message}" for p in problems))
         )
     try:
         write.write_new(target, text)
     except FileExistsError:
-        raise IngestError(f"{target} exists: not overwritten") from None
+        raise IngestError(t("ingest.exists", target=target)) from None
     archive.append(parsed)
-    print(f"{path}: wrote {target}", file=out)
+    print(t("ingest.wrote", path=path, target=target), file=out)
     for name in _SHOWN:
         value = draft.meta.get(name)
         shown = ", ".join(value) if isinstance(value, list) else value
-        mark = "  REVIEW" if name in draft.review else ""
+        mark = "  " + t("ingest.review_mark") if name in draft.review else ""
         note = draft.notes.get(name, "")
         extra = f"  [{note}]" if note and note != shown else ""
         print(f"  {name + ':':10} {shown}{extra}{mark}", file=out)
     if draft.review:
-        print(f"  review: {', '.join(draft.front_matter()['review'])}", file=out)
+        print("  " + t("ingest.review", fields=", ".join(draft.front_matter()["review"])), file=out)
         for name, reason in draft.review.items():
             print(f"    - {name}: {reason}", file=out)
     print(
-        f"  body: {len(draft.paragraphs)} paragraph(s); {len(draft.dropped)} line(s) dropped",
+        "  " + t("ingest.body", paragraphs=len(draft.paragraphs), dropped=len(draft.dropped)),
         file=out,
     )
     return target
@@ -146,15 +140,15 @@ def ingest_paths(
     missing = [str(p) for p in paths if not Path(p).exists()]
     failed = len(missing)
     for p in missing:
-        print(f"{p}: error: no such file or folder", file=err)
+        print(t("ingest.error", path=p, reason=t("ingest.missing")), file=err)
     if not files and not missing:
-        print("no files to ingest", file=err)
+        print(t("ingest.nothing"), file=err)
         return 1
     archive = _archive(dest)
     written = 0
     # A folder of many files shows its progress (a bar in a terminal, plain lines in CI).
     with (
-        progress(len(files), "Mengolah artikel", stream=err)
+        progress(len(files), t("ingest.progress"), stream=err)
         if len(files) >= PROGRESS_FROM
         else (nullcontext()) as bar
     ):
@@ -164,16 +158,14 @@ def ingest_paths(
                 written += 1
             except IngestError as exc:
                 failed += 1
-                print(f"{path}: error: {exc}", file=err)
+                print(t("ingest.error", path=path, reason=exc), file=err)
             except Exception as exc:  # a bug must not stop the other files, nor pass unseen
                 failed += 1
-                print(
-                    f"{path}: error: unexpected {type(exc).__name__}: {exc} (a bug: please report)",
-                    file=err,
-                )
+                reason = t("ingest.bug", kind=type(exc).__name__, reason=exc)
+                print(t("ingest.error", path=path, reason=reason), file=err)
             if bar is not None:
                 bar.advance()
-    print(f"{written} draft(s) written to {dest}, {failed} file(s) failed", file=err)
+    print(t("ingest.summary", written=written, dest=dest, failed=failed), file=err)
     return 1 if failed else 0
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from arsip import schema
 from arsip.ingest import clean, dates, people, places, source, tags, title
+from arsip.messages import t
 
 
 class IngestError(ValueError):
@@ -34,12 +35,12 @@ class Draft:
 MAX_HEADER_LINES = 12
 
 
-def _find_dateline(lines: list[str]) -> tuple[int, source.Dateline | None]:
+def _find_dateline(lines: list[str], text: str = "") -> tuple[int, source.Dateline | None]:
     """Index of the line that starts with a dateline, among the first lines, or (-1, None)."""
     for i, line in enumerate(lines[:MAX_HEADER_LINES]):
         if clean.is_furniture(line) or clean.is_caption(line):
             continue
-        found = source.parse_dateline(line)
+        found = source.parse_dateline(line, text)
         if found and (found.place or found.outlet) and len(found.rest.split()) >= 5:
             return i, found
     return -1, None
@@ -65,58 +66,63 @@ def election_for(date_year: int, text: str) -> tuple[str, bool, str]:
     by_year = {int(re.search(r"\d{4}", n).group(0)): n for n in known if re.search(r"\d{4}", n)}  # type: ignore[union-attr]
     named = [y for y in dates.election_years(text) if y in by_year]
     if named and named[0] == date_year:
-        return by_year[date_year], True, f"{by_year[date_year]} (named in the text)"
+        return by_year[date_year], True, t("note.election_named", name=by_year[date_year])
     if date_year in by_year:
-        note = f"{by_year[date_year]} (the year of the date)"
+        note = t("note.election_year", name=by_year[date_year])
         return by_year[date_year], not named or named[0] == date_year, note
     if named:
-        return by_year[named[0]], False, f"{by_year[named[0]]} named, but dated {date_year}"
+        return (
+            by_year[named[0]],
+            False,
+            t("note.election_other", name=by_year[named[0]], year=date_year),
+        )
     # Between elections: the next one, else the last one; either way an editor decides.
     later = sorted(y for y in by_year if y >= date_year)
     year = later[0] if later else max(by_year)
-    return by_year[year], False, f"{by_year[year]}: no election in {date_year}, the nearest"
+    return by_year[year], False, t("note.election_nearest", name=by_year[year], year=date_year)
 
 
 def extract(text: str) -> Draft:
     """Every field of the draft from a raw article's text."""
     lines = [ln for ln in clean.normalise_lines(text) if ln]
     if not lines:
-        raise IngestError("the file is empty")
+        raise IngestError(t("ingest.empty"))
     if len(schema.HTML_RE.findall(text)) > 10:
-        raise IngestError("this is a web page's HTML source: copy the article's text instead")
-    start, dateline = _find_dateline(lines)
+        raise IngestError(t("ingest.html"))
+    start, dateline = _find_dateline(lines, text)
     if start < 0:
         start = _body_start(lines)
     parts = clean.split_article(text, body_start=start)
     if dateline is None and parts.paragraphs:
         # A dateline can also open the body after furniture the first pass skipped.
-        found = source.parse_dateline(parts.paragraphs[0])
+        found = source.parse_dateline(parts.paragraphs[0], text)
         if found and (found.place or found.outlet):
             dateline = found
     body = "\n".join(parts.paragraphs)
     above = "\n".join(parts.above)
     everything = above + "\n" + body
     if not parts.paragraphs:
-        raise IngestError("no article text found (only a headline or page furniture)")
+        raise IngestError(t("ingest.no_body"))
     draft = Draft({}, parts.paragraphs, dropped=parts.dropped)
 
     # Title
     head = title.headline(parts.above)
     if head:
         draft.meta["title"] = head
-        draft.notes["title"] = "the headline"
+        draft.notes["title"] = t("note.headline")
     else:
         lead = dateline.rest if dateline else parts.paragraphs[0]
         draft.meta["title"] = title.working_title(lead)
         draft.meta["title_editorial"] = True
-        draft.review["title"] = "the text has no headline: write one (a working title is set)"
+        draft.review["title"] = t("review.no_headline")
 
     # Date
-    found = dates.find_date(body, above)
+    # The publication line is among the lines above the dateline (headline, stamps), some of
+    # which the cleaner sets aside as credits.
+    header = list(dict.fromkeys([*lines[: max(start, 0)], *parts.above]))
+    found = dates.article_date(header, body, above)
     if found.value is None:
-        raise IngestError(
-            f"date: {found.note}; add the date to the text (e.g. 'Senin (19/8/2024)')"
-        )
+        raise IngestError(t("ingest.no_date", reason=found.note))
     draft.meta["date"] = found.value.isoformat()
     draft.notes["date"] = found.note
     if not found.sure:
@@ -124,17 +130,18 @@ def extract(text: str) -> Draft:
 
     # Official and role
     # People are read from the body: a headline's "Pj Wako Padang Ingatkan ASN" is no name.
-    official = people.find_official(body)
+    lead = dateline.rest if dateline else parts.paragraphs[0]
+    official = people.find_official(body, head or "", lead)
     if official:
         draft.meta["official"] = official.official
         draft.meta["role"] = official.role
         draft.notes["official"] = official.note
         if not official.sure:
             draft.review["official"] = official.note
-            draft.review["role"] = "goes with the official"
+            draft.review["role"] = t("review.with_official")
     else:
-        draft.review["official"] = "nobody introduced by a role (Bupati, Wali Kota, Sekda...)"
-        draft.review["role"] = "goes with the official"
+        draft.review["official"] = t("review.no_official")
+        draft.review["role"] = t("review.with_official")
 
     # Region and province
     region = places.find_region(
@@ -149,26 +156,23 @@ def extract(text: str) -> Draft:
     draft.notes["region"] = region.note
     if not region.sure:
         draft.review["region"] = region.note
-        draft.review["province"] = "goes with the region"
+        draft.review["province"] = t("review.with_region")
 
-    # Source
-    outlet = ""
-    if dateline and dateline.outlet:
-        raw_text = "\n".join(clean.normalise_lines(text))
-        outlet = source.outlet_name(
-            source.as_written_elsewhere(dateline.outlet.strip("()"), raw_text)
-        )
-    how = "the dateline"
-    if not outlet:
-        outlet, how = source.source_from_credits(parts.credits, parts.paragraphs), "the credits"
+    # Source: the address's domain, else the dateline's outlet, else the credits.
+    url = parts.urls[0] if parts.urls else ""
+    outlet = source.find_outlet(
+        dateline, parts.credits, parts.paragraphs, url, "\n".join(clean.normalise_lines(text))
+    )
     if outlet:
-        draft.meta["source"] = outlet
-        draft.notes["source"] = f"{outlet} ({how})"
+        draft.meta["source"] = outlet.name
+        draft.notes["source"] = f"{outlet.name} ({outlet.note})"
+        if not outlet.sure:
+            draft.review["source"] = outlet.note
     else:
         draft.meta["source"] = schema.UNKNOWN_SOURCE
-        draft.review["source"] = "no outlet in the dateline or credits"
-    if parts.urls:
-        draft.meta["source_url"] = parts.urls[0]
+        draft.review["source"] = t("review.no_source")
+    if url:
+        draft.meta["source_url"] = url
 
     # Election and tags
     name, sure, note = election_for(found.value.year, everything)
@@ -177,13 +181,16 @@ def extract(text: str) -> Draft:
     if not sure:
         draft.review["election"] = note
     draft.meta["tags"] = tags.suggest_tags(body)
-    draft.review["tags"] = "suggested from keywords: keep the ones that fit"
+    draft.review["tags"] = t("review.tags")
     # A draft must be a valid article apart from its review list: without these fields it
     # cannot be, so the file is refused with the reason instead.
     for name in ("official", "region"):
         if name not in draft.meta:
             raise IngestError(
-                f"{name}: {draft.review.get(name, 'not found')}; write this article by hand "
-                "(invoke new) or add the missing words to the text"
+                t(
+                    "ingest.no_field",
+                    field=name,
+                    reason=draft.review.get(name, t("review.not_found")),
+                )
             )
     return draft

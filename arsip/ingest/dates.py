@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from arsip.messages import t
+
 WEEKDAYS = {
     "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "jum’at": 4,
     "sabtu": 5, "minggu": 6, "ahad": 6,
@@ -135,41 +137,46 @@ def find_date(body: str, above: str = "") -> DateFound:
     cands.sort(key=lambda c: (c.rank, c.pos))
     cands = [c for c in cands if 1 <= c.month <= 12 and 1 <= c.day <= 31]
     if not cands:
-        return DateFound(None, False, "no date found")
+        return DateFound(None, False, t("date.none"))
     best = cands[0]
     written = best.written
-    if best.rank in (2, 3, 6, 7):
-        extra = "; written without a weekday, check it is the day of the statement"
-    else:
-        extra = ""
+    extra = t("date.no_weekday") if best.rank in (2, 3, 6, 7) else ""
     if best.year is not None:
         value = _make(best.year, best.month, best.day)
         if value is None:
-            return DateFound(None, False, f"{written!r} is not a calendar date", written)
+            return DateFound(None, False, t("date.not_calendar", written=repr(written)), written)
         if best.weekday is not None and value.weekday() != best.weekday:
             return DateFound(
                 value,
                 False,
-                f"{written!r}: {value.isoformat()} is a {_weekday_name(value.weekday())}, "
-                f"not a {_weekday_name(best.weekday)}",
+                t(
+                    "date.weekday",
+                    written=repr(written),
+                    date=value.isoformat(),
+                    actual=_weekday_name(value.weekday()),
+                    named=_weekday_name(best.weekday),
+                ),
                 written,
             )
         return DateFound(value, not extra, f"{written!r}{extra}", written)
     # No year: the election year the text names, else a year given elsewhere in the text.
     years = election_years(body + "\n" + above)
     if not years:
-        return DateFound(None, False, f"{written!r} has no year and the text names none", written)
+        return DateFound(None, False, t("date.no_year", written=repr(written)), written)
     year = years[0]
     value = _make(year, best.month, best.day)
     if value is None:
-        return DateFound(None, False, f"{written!r} is not a day of {year}", written)
-    if best.weekday is None:
         return DateFound(
-            value, False, f"{written!r}: year {year} taken from the text, no weekday to check it"
+            None, False, t("date.not_day_of", written=repr(written), year=year), written
         )
+    if best.weekday is None:
+        return DateFound(value, False, t("date.year_unchecked", written=repr(written), year=year))
     if value.weekday() == best.weekday:
         return DateFound(
-            value, not extra, f"{written!r}: year {year} from the text{extra}", written
+            value,
+            not extra,
+            t("date.year_from_text", written=repr(written), year=year) + extra,
+            written,
         )
     # The weekday does not fit the election year: say which other year it would fit, never
     # pick one silently.
@@ -178,11 +185,131 @@ def find_date(body: str, above: str = "") -> DateFound:
         for y in years[1:]
         if (d := _make(y, best.month, best.day)) and d.weekday() == best.weekday
     ]
-    hint = f" ({_weekday_name(best.weekday)} in {fits[0]})" if fits else ""
+    hint = t("date.fits", weekday=_weekday_name(best.weekday), year=fits[0]) if fits else ""
     return DateFound(
         value,
         False,
-        f"{written!r}: {value.isoformat()} is a {_weekday_name(value.weekday())}, not a "
-        f"{_weekday_name(best.weekday)}{hint}",
+        t(
+            "date.weekday",
+            written=repr(written),
+            date=value.isoformat(),
+            actual=_weekday_name(value.weekday()),
+            named=_weekday_name(best.weekday),
+        )
+        + hint,
         written,
+    )
+
+
+# A publication line above the body: "Senin, 9 September 2024 14:25 WIB", "Diterbitkan
+# 09/09/2024", "9 Sep 2024, 14.25", "Kompas.com - 11/09/2024, 14:25 WIB".
+_TIME_RE = re.compile(r"(?i)\b(?:pukul\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:WIB|WITA|WIT)?\b")
+_LABEL_RE = re.compile(
+    r"(?i)\b(diterbitkan|dipublikasikan|dipublikasi|terbit|tayang|published|posted|"
+    r"diunggah|pada|tanggal|tgl|on)\b"
+)
+_UPDATED_RE = re.compile(r"(?i)\b(diperbarui|diperbaharui|update[d]?|pembaruan)\b")
+
+
+def publication_date(lines: list[str]) -> DateFound | None:
+    """The date of a publication line among the lines above the body, or None."""
+    for line in lines:
+        if len(line) > 90 or _UPDATED_RE.search(line):
+            continue
+        found = [c for c in _candidates(line) if c.year is not None]
+        if not found:
+            # "Diterbitkan 09/09/2024": a bare numeric date, which the body's rules ignore.
+            found = [
+                _Candidate(
+                    m.start(),
+                    m.group(0),
+                    int(m.group(1)),
+                    int(m.group(2)),
+                    int(m.group(3)),
+                    None,
+                    1,
+                )
+                for m in re.finditer(r"\b(\d{1,2})[/-](\d{1,2})[/-](20\d\d)\b", line)
+            ]
+        if len(found) != 1:
+            continue
+        c = found[0]
+        rest = line.replace(c.written, " ")
+        rest = _LABEL_RE.sub(" ", _TIME_RE.sub(" ", rest))
+        rest = re.sub(r"[\w.-]+\.(?:com|co|id|net|org|news)\b|[-–—|,:()/]", " ", rest)
+        if len(rest.split()) > 3:
+            continue  # a sentence with a date in it, not a publication line
+        value = _make(c.year, c.month, c.day)  # type: ignore[arg-type]
+        if value is None:
+            return DateFound(
+                None, False, t("date.not_calendar", written=repr(c.written)), c.written
+            )
+        if c.weekday is not None and value.weekday() != c.weekday:
+            return DateFound(
+                value,
+                False,
+                t("date.publication_line", line=repr(line.strip()))
+                + ": "
+                + t(
+                    "date.weekday",
+                    written=repr(c.written),
+                    date=value.isoformat(),
+                    actual=_weekday_name(value.weekday()),
+                    named=_weekday_name(c.weekday),
+                ),
+                c.written,
+            )
+        return DateFound(
+            value, True, t("date.publication_line", line=repr(line.strip())), c.written
+        )
+    return None
+
+
+def article_date(header: list[str], body: str, above: str = "") -> DateFound:
+    """The article's date: the publication line's, checked against the days the body names
+    with a weekday or in parentheses ("Selasa (24/9)", resolved against its year); without a
+    publication line, :func:`find_date`."""
+    published = publication_date(header)
+    if published is None or published.value is None:
+        return find_date(body, above) if published is None else published
+    if not published.sure:
+        return published
+    pub = published.value
+    days = []
+    for c in _candidates(body):
+        if c.rank > 1:
+            continue  # a date written out in the body is a date it mentions
+        value = _make(c.year or pub.year, c.month, c.day)
+        if value is not None:
+            days.append((c, value))
+    if not days or any(v == pub for _, v in days):
+        return published
+    # Published the day after (or a few days after) the event: the statement's day, when its
+    # weekday is named and fits ("Rabu (16/10)" in an article published Thursday 17/10).
+    before = [
+        (c, v)
+        for c, v in days
+        if c.weekday is not None
+        and v.weekday() == c.weekday
+        and dt.timedelta(0) < pub - v <= dt.timedelta(days=3)
+    ]
+    if before:
+        c, value = before[0]
+        return DateFound(
+            value,
+            True,
+            t("date.statement_day", written=repr(c.written), published=published.note),
+            c.written,
+        )
+    c, value = days[0]
+    return DateFound(
+        pub,
+        False,
+        t(
+            "date.publication_conflict",
+            published=published.note,
+            written=repr(c.written),
+            date=value.isoformat(),
+        ),
+        published.written,
     )

@@ -15,14 +15,17 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from arsip import gazetteer, schema
+from arsip.messages import t
 
 PREFIXES = {
     "pj": "Pj", "pjs": "Pjs", "plt": "Plt", "plh": "Plh", "penjabat sementara": "Pjs",
     "penjabat": "Pj", "pelaksana tugas": "Plt", "pelaksana harian": "Plh",
+    # "Pejabat Sementara (Pjs)": newsrooms often write the title so (the office is Penjabat).
+    "pejabat sementara": "Pjs",
 }  # fmt: skip
-_PREFIX_RE = r"(?:(?P<prefix>Penjabat Sementara|Penjabat|Pelaksana Tugas|Pelaksana Harian|Pjs|Pj|Plt|Plh|PJS|PJ|PLT|PLH)\.?\s*(?:\((?:Pjs|Pj|Plt|Plh)\)\s*)?)?"
+_PREFIX_RE = r"(?:(?P<prefix>Penjabat Sementara|Pejabat Sementara|Penjabat|Pelaksana Tugas|Pelaksana Harian|Pjs|Pj|Plt|Plh|PJS|PJ|PLT|PLH)\.?\s*(?:\((?:Pjs|Pj|Plt|Plh)\)\s*)?)?"
 # Words that end a name: the start of a clause or a place, never part of a person's name.
-_STOP = {
+STOP_WORDS = _STOP = {
     "kota", "kabupaten", "kab", "provinsi", "prov", "dan", "yang", "saat", "ketika", "di",
     "pada", "dalam", "bersama", "didampingi", "mengatakan", "menegaskan", "usai", "selaku",
     "serta", "beserta", "juga", "pun", "itu", "ini", "kepada", "dengan", "melalui", "sebagai",
@@ -34,7 +37,7 @@ SPEECH_VERBS = (
     "ujar|kata|ucap|tegas|tutur|terang|jelas|ungkap|sebut|imbuh|tambah|pungkas|tutup|pesan|"
     "harap|ajak|ingat|papar|sambung|lanjut|timpal|seru|tandas|katanya|ujarnya"
 )
-_SAYS_AFTER_NAME = (
+SAYS_AFTER_NAME = (
     r"(?:pun\s+|juga\s+|kembali\s+|lalu\s+|turut\s+)?(?:mengatakan|menegaskan|mengingatkan|"
     r"menyampaikan|menambahkan|menuturkan|menjelaskan|mengungkapkan|menekankan|meminta|"
     r"mengimbau|menghimbau|berpesan|berharap|menyebutkan|memaparkan|menerangkan|mengajak|"
@@ -138,6 +141,17 @@ def _role_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){_PREFIX_RE}(?P<base>{alt})(?![\w-])(?:\s*\([^)]{{1,25}}\))?")
 
 
+def mentions_role(words: str) -> bool:
+    """Whether a role is written anywhere in ``words`` ("Menurut Sekda", "Pjs Wako Kendari")."""
+    return bool(_role_re().search(words))
+
+
+def role_at(words: str) -> str:
+    """The canonical role ``words`` open with ("Pjs Wako Kendari" -> "Pjs Wali Kota"), or ""."""
+    m = _role_re().match(words)
+    return canonical_role(m.group("prefix"), m.group("base")) if m else ""
+
+
 def canonical_role(prefix: str | None, base: str) -> str:
     """``("Pjs.", "Wako")`` -> ``"Pjs Wali Kota"``."""
     base = _role_words().get(" ".join(base.split()), " ".join(base.split()))
@@ -218,6 +232,21 @@ def _name_after(text: str, pos: int) -> tuple[str, int]:
     return clean_name(tokens), end
 
 
+# The office between a role and its place: "Asisten Pemerintahan Setda Mimika Frans Kambu".
+_OFFICE_WORDS = {"setda", "setdakab", "setdako", "setdakot", "setdaprov", "pemkab", "pemkot",
+                 "pemko", "pemprov", "sekretariat", "daerah"}  # fmt: skip
+
+
+def _kecamatan_words(tokens: list[str]) -> int:
+    """How many tokens at the start name a kecamatan ("Camat Sungai Pua Afrizal" -> 2); at
+    least one token is left for the name."""
+    for n in range(min(3, len(tokens) - 1), 0, -1):
+        words = [t.rstrip(",.") for t in tokens[:n]]
+        if all(w[:1].isupper() for w in words) and gazetteer.is_kecamatan(" ".join(words)):
+            return n
+    return 0
+
+
 def find_people(text: str) -> list[Person]:
     """Every person introduced by a role in ``text``, merged across name variants."""
     people: list[Person] = []
@@ -227,7 +256,13 @@ def find_people(text: str) -> list[Person]:
             continue
         rest = text[m.end() : m.end() + 160].split("\n")[0]
         spans = list(re.finditer(r"[^\s,]+", rest))
-        n, regions = _region_at([s.group(0) for s in spans[:5]])
+        skip = 0
+        while skip < min(2, len(spans)) and spans[skip].group(0).lower() in _OFFICE_WORDS:
+            skip += 1
+        n, regions = _region_at([s.group(0) for s in spans[skip : skip + 5]])
+        n = n + skip
+        if role.endswith("Camat") and not n:
+            n = _kecamatan_words([s.group(0) for s in spans[:4]])
         offset = m.end() + (spans[n - 1].end() if n else 0)
         offset += len(text[offset:]) - len(text[offset:].lstrip(" ,"))
         name, _ = _name_after(text, offset)
@@ -268,11 +303,34 @@ def _same_person(people: list[Person], name: str) -> Person | None:
     return None
 
 
-def find_official(text: str) -> OfficialFound | None:
-    """The person the article quotes most, with their role; None when nobody is introduced."""
+def _about(person: Person, headline: str) -> bool:
+    """Whether the headline is about this person: their name, or their role as the headline
+    writes it ("Pj Bupati Bone ...", "Kesbangpol Tabalong ...", "Wabup ...")."""
+    if not headline:
+        return False
+    if any(re.search(rf"\b{re.escape(w)}\b", headline) for w in person.words()):
+        return True
+    named = {
+        canonical_role(m.group("prefix"), m.group("base")) for m in _role_re().finditer(headline)
+    }
+    for role in person.roles:
+        base = role.split(" ", 1)[1] if role.split()[0] in PREFIXES.values() else role
+        if role in named or base in named:
+            return True
+        # "Kepala Kesbangpol" is headlined "Kesbangpol X"; "Ketua Bawaslu" is not "Bawaslu".
+        last = base.split()[-1]
+        if base.startswith("Kepala ") and re.search(rf"\b{re.escape(last)}\b", headline):
+            return True
+    return False
+
+
+def find_official(text: str, headline: str = "", lead: str = "") -> OfficialFound | None:
+    """The person the headline and the lead are about, else the one the article quotes most,
+    with their role; None when nobody is introduced."""
     people = find_people(text)
     if not people:
         return None
+    in_lead = {id(p) for p in people if lead and any(n in lead for n in p.names)}
     role_quotes: dict[str, int] = defaultdict(int)
     for m in re.finditer(rf"(?i)\b(?:{SPEECH_VERBS})(?:nya)?\s+", text):
         after = text[m.end() : m.end() + 40]
@@ -288,7 +346,7 @@ def find_official(text: str) -> OfficialFound | None:
             quoted += len(
                 re.findall(rf"(?i)\b(?:{SPEECH_VERBS})(?:nya)?\s+(?:\S+\s+){{0,4}}?{w}\b", text)
             )
-            quoted += len(re.findall(rf"\b{w}\s+{_SAYS_AFTER_NAME}\b", text))
+            quoted += len(re.findall(rf"\b{w}\s+{SAYS_AFTER_NAME}\b", text))
         quoted += sum(v for k, v in role_quotes.items() if any(r.endswith(k) for r in person.roles))
         person.quoted = quoted
         base = person.role.split()[-1] if person.role else ""
@@ -299,16 +357,19 @@ def find_official(text: str) -> OfficialFound | None:
             + (1.0 if i == 0 else 0)
             + (1.0 if any(person.role.endswith(h) for h in _HEAD_ROLES) else 0)
             + (0.5 if base == "Daerah" else 0)
+            # The headline and the lead say whom the article is about; others speak in it.
+            + (8.0 if _about(person, headline) else 0)
+            + (3.0 if id(person) in in_lead else 0)
         )
     ranked = sorted(people, key=lambda p: -p.score)
     top = ranked[0]
     runner = ranked[1].score if len(ranked) > 1 else 0.0
     sure = top.quoted > 0 and top.score >= 1.5 * runner
     others = ", ".join(f"{p.name} ({p.role})" for p in ranked[1:3])
-    note = f"{top.name} ({top.role})" + (f"; also introduced: {others}" if others else "")
+    note = f"{top.name} ({top.role})" + (t("official.also", others=others) if others else "")
     if not top.quoted:
-        note += "; never quoted by name: check who made the statement"
+        note += t("official.never_quoted")
     elif not sure:
-        note += "; another person is quoted about as often: check who made the statement"
+        note += t("official.split")
     all_regions = [r for p in people for r in p.regions]
     return OfficialFound(top.name, top.role, sure, note, tuple(top.regions), tuple(all_regions))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from arsip import gazetteer
 from arsip.ingest.people import _region_at, region_mentions_in_roles
 from arsip.ingest.source import Dateline
+from arsip.messages import t
 
 # Words before a place that say which kind of region it is.
 _KIND_WORDS = {
@@ -79,18 +80,20 @@ def find_region(
     kind = _ROLE_KIND.get(base)
     own = [r for r in official_regions if not kind or r.kind == kind] or list(official_regions)
     for region in dict.fromkeys(own):
-        add(region, 6 / len(set(own)), f"the official's role ({official_role} {region.short_name})")
+        add(
+            region, 6 / len(set(own)), t("region.role", role=f"{official_role} {region.short_name}")
+        )
     if dateline and dateline.regions:
         # Of several regions a dateline can mean, keep those the text names (short name).
         options = list(dateline.regions)
         named = [r for r in options if re.search(rf"\b{re.escape(r.short_name)}\b", text)]
         options = named or options
         for region in options:
-            add(region, 5 / len(options), f"the dateline {dateline.place!r}")
+            add(region, 5 / len(options), t("region.dateline", place=repr(dateline.place)))
     for region in text_mentions(text):
-        add(region, 1, "named in the text")
+        add(region, 1, t("region.text"))
     for region in region_mentions_in_roles(text):
-        add(region, 0.5, "named after a role in the text")
+        add(region, 0.5, t("region.after_role"))
     if kind == "provinsi":
         # A governor speaks for the province: its name is the region.
         for name in list(score):
@@ -99,7 +102,7 @@ def find_region(
                 add(gazetteer.provinces()[region.province], 0, "")
                 score[region.province] += score[name] / 4
     if not score:
-        return RegionFound(None, False, "no kabupaten/kota or province found in the text")
+        return RegionFound(None, False, t("region.none"))
     ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
     best_name, best = ranked[0]
     runner = ranked[1][1] if len(ranked) > 1 else 0.0
@@ -108,5 +111,5 @@ def find_region(
     note = f"{best_name} ({', '.join(r for r in why[best_name] if r)})"
     if not sure:
         alts = ", ".join(n for n, s in ranked[1:3] if s > 0)
-        note += f"; weak or split evidence{', also: ' + alts if alts else ''}"
+        note += t("region.weak") + (t("region.also", alts=alts) if alts else "")
     return RegionFound(region, sure, note)
