@@ -6,14 +6,11 @@ sdist, later runs are offline.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from harness import HarnessError, locales, pelican_sdist
 
-#: How many times each speed build runs: forked-worker bugs do not show on every run.
-REPEAT = int(os.environ.get("PEER_REPEAT", "8"))
+from peer.harness import HarnessError, locales, pelican_sdist
 
 
 @pytest.fixture(scope="session")
