@@ -62,11 +62,19 @@ def pelican_sdist(cache: Path = CACHE) -> Path:
                 f"pip could not download pelican=={version}'s sdist into {folder}:\n"
                 f"{proc.stdout[-2000:]}{proc.stderr[-2000:]}"
             )
+    # Extract beside, then rename: an interrupted run leaves no half tree behind.
     partial = Path(tempfile.mkdtemp(prefix="extract-", dir=folder))
-    with tarfile.open(archive) as tar:
-        tar.extractall(partial, filter="data")
+    try:
+        with tarfile.open(archive) as tar:
+            tar.extractall(partial, filter="data")
+    except (OSError, tarfile.TarError) as exc:
+        archive.unlink(missing_ok=True)  # downloaded again next time
+        raise HarnessError(
+            f"{archive} could not be extracted ({exc}); run the tests again"
+        ) from exc
+    shutil.rmtree(tree, ignore_errors=True)
     (partial / f"pelican-{version}").rename(tree)
-    partial.rmdir()
+    shutil.rmtree(partial)
     return tree
 
 
