@@ -1,0 +1,1 @@
+"""The peer check: stock Pelican against the speed layer, each build in its own process."""
