@@ -8,4 +8,8 @@ import importlib
 import speed  # tests/peer/speed.py: the one switch
 
 for _name in speed.speed_plugins():
-    importlib.import_module(_name).register()
+    _plugin = importlib.import_module(_name)
+    _plugin.register()
+    # The layer's patches follow each build's settings (installed at `initialized`); Pelican's
+    # unit tests mostly make generators without a build: install them for the whole run.
+    importlib.import_module(f"{_name}.config").install({})

@@ -58,7 +58,7 @@ def _cleaner(settings: dict[str, Any]) -> Any:
 def _speed_report() -> dict[str, Any]:
     """What the speed plugins loaded in this process say they did (empty when none is)."""
     report: dict[str, Any] = {}
-    parallel = sys.modules.get("parallel_build.parallel_build")
+    parallel = sys.modules.get("pelican_speed.parallel")
     if parallel is not None:
         run = parallel.LAST_RUN
         report["parallel"] = {
@@ -67,7 +67,7 @@ def _speed_report() -> dict[str, Any]:
             "rendered": run.rendered,
             "read_files": run.read_files,
         }
-    quick = sys.modules.get("fast_build.quick")
+    quick = sys.modules.get("pelican_speed.quick")
     if quick is not None:
         report["preview"] = dict(quick.LAST_RUN)
     return report

@@ -14,7 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 PLUGINS_DIR = str(ROOT / "plugins")
 
 #: The plugins that make up the speed layer (each replaces Pelican internals).
-SPEED_PLUGINS = ("fast_build", "parallel_build")
+SPEED_PLUGINS = ("pelican_speed",)
+#: The speed layer's Markdown extension, which the project lists with the layer on.
+SPEED_MARKDOWN = "pelican_speed.markdown_fast"
 
 #: Settings that force the parallel path even on a tiny site: two processes, and forking from
 #: the first item on (the plugin's default threshold, ``min_items``, is 2 files or pages).
@@ -31,10 +33,16 @@ def _plugin_names(settings: dict[str, Any]) -> list[Any]:
 
 
 def without_speed(settings: dict[str, Any]) -> dict[str, Any]:
-    """``settings`` built by stock Pelican: the speed plugins removed, nothing else changed
-    (their own settings are left in place: stock Pelican ignores them)."""
+    """``settings`` built by stock Pelican: the speed plugin and its Markdown extension
+    removed, nothing else changed (its own settings are left in place: stock Pelican ignores
+    them)."""
     plugins = [p for p in _plugin_names(settings) if p not in SPEED_PLUGINS]
-    return {**settings, "PLUGINS": plugins}
+    result = {**settings, "PLUGINS": plugins}
+    markdown = settings.get("MARKDOWN")
+    if isinstance(markdown, dict) and SPEED_MARKDOWN in (markdown.get("extensions") or []):
+        extensions = [e for e in markdown["extensions"] if e != SPEED_MARKDOWN]
+        result["MARKDOWN"] = {**markdown, "extensions": extensions}
+    return result
 
 
 def with_speed(
@@ -49,9 +57,10 @@ def with_speed(
     if PLUGINS_DIR not in paths:
         paths.append(PLUGINS_DIR)
     result = {**settings, "PLUGINS": plugins, "PLUGIN_PATHS": paths}
+    conf = {**(settings.get("PELICAN_SPEED") or {}), "enabled": True, "preview": preview}
     if force_parallel:
-        result["PARALLEL_BUILD"] = {**(settings.get("PARALLEL_BUILD") or {}), **FORCE_PARALLEL}
-    result["FAST_BUILD"] = {**(settings.get("FAST_BUILD") or {}), "preview": preview}
+        conf.update(FORCE_PARALLEL)
+    result["PELICAN_SPEED"] = conf
     if preview:  # as pelicanconf.py's preview block: Pelican's content cache on
         result["CACHE_CONTENT"] = result["LOAD_CONTENT_CACHE"] = True
     return result
