@@ -25,6 +25,19 @@ SITESUBTITLE = "Arsip berita netralitas aparatur sipil negara dalam Pilkada"
 AUTHOR = "Redaksi Arsip Netralitas ASN"
 SITEURL = os.environ.get("ARSIP_SITEURL", "").rstrip("/")
 FEED_DOMAIN = SITEURL
+# Where readers ask for a correction or a takedown (the about page and every article link to
+# it): ARSIP_CONTACT (an e-mail address or a web address) when set; when the site is built by
+# GitHub Actions, the repository's issues; otherwise none, and the about page says so.
+CORRECTIONS_CONTACT = os.environ.get("ARSIP_CONTACT", "").strip() or (
+    f"https://github.com/{os.environ['GITHUB_REPOSITORY']}/issues"
+    if os.environ.get("GITHUB_REPOSITORY")
+    else ""
+)
+# The licence of the archive's metadata and open data (the about page and data/LISENSI.txt).
+DATA_LICENSE = {
+    "name": "Creative Commons Atribusi 4.0 Internasional (CC BY 4.0)",
+    "url": "https://creativecommons.org/licenses/by/4.0/deed.id",
+}
 DEFAULT_LANG = "id"
 TIMEZONE = "Asia/Jakarta"
 # No id_ID locale is installed; dates are formatted with Babel (arsip.dates), not strftime.
@@ -34,7 +47,12 @@ LOCALE = ("C",)
 PATH = str(ROOT / "content")
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS: list[str] = []
+STATIC_PATHS = ["extra"]
+# Icons at the site's root, where browsers look for them (made from theme/static/favicon.svg).
+EXTRA_PATH_METADATA = {
+    "extra/favicon.ico": {"path": "favicon.ico"},
+    "extra/apple-touch-icon.png": {"path": "apple-touch-icon.png"},
+}
 READERS = {"rst": None, "html": None, "htm": None}  # Markdown only
 OUTPUT_PATH = str(ROOT / "output")
 DELETE_OUTPUT_DIRECTORY = False  # `invoke build` empties output/ itself (keeps .git etc.)
@@ -62,6 +80,7 @@ ARTICLE_URL = "artikel/{date:%Y}/{slug}/"
 ARTICLE_SAVE_AS = "artikel/{date:%Y}/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
+ABOUT_URL = "tentang/"  # content/pages/tentang.md (template: about)
 TAG_URL = "tag/{slug}/"
 TAG_SAVE_AS = "tag/{slug}/index.html"
 TAGS_URL = "tag/"
@@ -95,6 +114,8 @@ PAGINATED_TEMPLATES = {
     "official": 50,
     "source": 50,
     "election": 50,
+    "province": 50,
+    "regulation": 50,
     "officials": 200,
     "sources": 200,
 }
@@ -146,6 +167,8 @@ PLUGINS = [
     "fast_build",  # linear list scans, memoized URLs; incremental local preview
     "taxonomies",  # region/official/source/election pages, related articles, citations
     "timeline",  # lini-masa/: articles per month as an inline SVG, election milestones
+    "regulations",  # regulasi/: the regulations the articles cite (arsip.regulations)
+    "share",  # descriptions, Open Graph/Twitter data and JSON-LD NewsArticle of articles
     "exports",  # data/articles.json and data/articles.csv
     "pelican.plugins.sitemap",
     "sitemap_lastmod",  # list pages dated by the newest article, not the build time

@@ -17,7 +17,7 @@ from arsip.ingest import ingest_paths
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 CONTENT = ROOT / "content" / "articles"
-EDITOR_FIELDS = {"title", "title_editorial", "tags", "review"}
+EDITOR_FIELDS = {"title", "title_editorial", "tags", "review", "archived"}
 
 needs_seeds = pytest.mark.skipif(
     not SEEDS.is_dir(), reason=f"the raw seed articles are not at {SEEDS} (../shared/seeds)"
