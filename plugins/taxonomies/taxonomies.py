@@ -37,8 +37,8 @@ from pelican.utils import slugify
 from pelican.writers import Writer
 
 from arsip import dates, tilemap
-from arsip.tilemap import TileMap
 from arsip.schema import UNKNOWN_SOURCE, vocabulary
+from arsip.tilemap import TileMap
 
 #: Every setting of the plugin, with its default; ``TAXONOMIES`` in pelicanconf.py overrides
 #: any of them (a nested dict is merged key by key).
