@@ -47,12 +47,9 @@ LOCALE = ("C",)
 PATH = str(ROOT / "content")
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["extra"]
-# Icons at the site's root, where browsers look for them (made from theme/static/favicon.svg).
-EXTRA_PATH_METADATA = {
-    "extra/favicon.ico": {"path": "favicon.ico"},
-    "extra/apple-touch-icon.png": {"path": "apple-touch-icon.png"},
-}
+# Icons at the site's root, where browsers look for them (drawn from theme/static/favicon.svg).
+# Not EXTRA_PATH_METADATA: with it, plugins/validation could not give Pelican the slugs.
+STATIC_PATHS = ["favicon.ico", "apple-touch-icon.png"]
 READERS = {"rst": None, "html": None, "htm": None}  # Markdown only
 OUTPUT_PATH = str(ROOT / "output")
 DELETE_OUTPUT_DIRECTORY = False  # `invoke build` empties output/ itself (keeps .git etc.)

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 _BLOCK_END = re.compile(r"</p\s*>|<br\s*/?>|</h\d\s*>|</li\s*>|</blockquote\s*>", re.I)
 #: "BUKITTINGGI, hantaran.co – " / "Langgam.id - ": a dateline before the first sentence.
-_DATELINE = re.compile(r"^[^.!?\n]{2,60}?\s[–—-]\s+")
+_DATELINE = re.compile(r"^(?:[^.!?\n]|\.(?=\S)){2,60}?\s[–—-]\s+")  # "Langgam.id" has a dot
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"']?(?=\s+[A-Z“\"(])")
 
 

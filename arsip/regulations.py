@@ -61,7 +61,9 @@ _CIRCULAR = re.compile(
 _JOINT = re.compile(
     r"\b(?:SKB|surat\s+keputusan\s+bersama)\b(?:\s+(?:\d|lima|empat|enam)\s+"
     r"(?:menteri|lembaga|instansi|kementerian(?:/lembaga)?))?"
-    r"(?:[^.;\n]{0,160}?\btahun\s+(?P<year>(?:19|20)\d\d))?",
+    # Its year, when written before the sentence, a comma or another regulation's name.
+    r"(?:(?:(?!peraturan|undang|\bUU\b|\bPP\b|surat)[^.;,\n]){0,160}?"
+    r"\btahun\s+(?P<year>(?:19|20)\d\d))?",
     re.IGNORECASE,
 )
 #: Names used without a number (a candidate for the vocabulary's aliases).

@@ -84,6 +84,7 @@ def test_json_has_one_record_per_article_oldest_first(site: Path) -> None:
         "role": "Pj Wali Kota",
         "source": "Langgam.id",
         "source_url": "https://langgam.id/contoh/",
+        "archived": "",
         "election": "Pilkada 2024",
         "tags": ["netralitas ASN", "apel"],
         "summary": "Ringkasan satu kalimat tentang pernyataan.",
