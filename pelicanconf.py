@@ -33,9 +33,10 @@ CORRECTIONS_CONTACT = os.environ.get("ARSIP_CONTACT", "").strip() or (
     if os.environ.get("GITHUB_REPOSITORY")
     else ""
 )
-# The licence of the archive's metadata and open data (the about page and data/LISENSI.txt).
+# The licence of the archive's metadata and open data (the about page, data/datapackage.json).
 DATA_LICENSE = {
-    "name": "Creative Commons Atribusi 4.0 Internasional (CC BY 4.0)",
+    "id": "CC-BY-4.0",  # SPDX
+    "title": "Creative Commons Atribusi 4.0 Internasional (CC BY 4.0)",
     "url": "https://creativecommons.org/licenses/by/4.0/deed.id",
 }
 DEFAULT_LANG = "id"

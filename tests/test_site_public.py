@@ -43,15 +43,15 @@ def test_the_map_counts_the_articles_of_each_province(site: Path, path: str) -> 
     assert svg.count("<rect ") == 38
     links = dict(re.findall(r'<a class="tile-link" href="([^"]+)" aria-label="([^"]+)">', svg))
     assert links == {
-        "/provinsi/sumatera-barat/": "Sumatera Barat (SB): 4 artikel",
-        "/provinsi/bengkulu/": "Bengkulu (BE): 1 artikel",
+        "/provinsi/sumatera-barat/": "SB, Sumatera Barat: 4 artikel",
+        "/provinsi/bengkulu/": "BE, Bengkulu: 1 artikel",
     }
     for href in links:
         assert (site / href.strip("/") / "index.html").exists()
     # The most articles get the strongest colour; a province without articles the lightest.
-    assert re.search(r'<g class="map-4"><rect[^>]*><title>Sumatera Barat \(SB\): 4 artikel', svg)
-    assert re.search(r'<g class="map-1"><rect[^>]*><title>Bengkulu \(BE\): 1 artikel', svg)
-    assert re.search(r'<g class="map-0" aria-hidden="true"><rect[^>]*><title>Aceh \(AC\)', svg)
+    assert re.search(r'<g class="map-4"><rect[^>]*><title>SB, Sumatera Barat: 4 artikel', svg)
+    assert re.search(r'<g class="map-1"><rect[^>]*><title>BE, Bengkulu: 1 artikel', svg)
+    assert re.search(r'<g class="map-0" aria-hidden="true"><rect[^>]*><title>AC, Aceh', svg)
 
 
 def test_a_province_page_lists_its_kabupaten_kota_with_counts(site: Path) -> None:
