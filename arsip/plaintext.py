@@ -12,13 +12,15 @@ _DATELINE = re.compile(r"^(?:[^.!?\n]|\.(?=\S)){2,60}?\s[–—-]\s+")  # "Langg
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"']?(?=\s+[A-Z“\"(])")
 
 
+#: Marks a paragraph's end through ``striptags`` (which folds every whitespace into one
+#: space): a private-use character, not whitespace, never in an article.
+_MARK = "\ue000"
+
+
 def plain_text(html: str) -> str:
     """The text of ``html``, one line per paragraph, entities decoded, spaces collapsed."""
-    return "\n".join(
-        line
-        for part in _BLOCK_END.split(html)
-        if (line := " ".join(Markup(part).striptags().split()))
-    )
+    text = Markup(_BLOCK_END.sub(_MARK, html)).striptags()
+    return "\n".join(line for part in text.split(_MARK) if (line := part.strip()))
 
 
 def first_sentence(text: str, limit: int = 200) -> str:

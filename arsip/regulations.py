@@ -154,19 +154,33 @@ def quote_around(text: str, start: int, end: int, limit: int = QUOTE_MAX) -> str
     return piece.strip()
 
 
+#: Words without which a pattern cannot match (lower case): most texts cite nothing, and
+#: looking for a few words is much cheaper than running the patterns (a build reads every
+#: article).
+_ACT_WORDS = ("undang", "uu", "pp", "peraturan", "perpres", "perbawaslu", "pkpu", "permen", "perb")
+#: What every numbered act's citation holds: "20 Tahun 2023", "20/2023".
+_NUMBER_YEAR = re.compile(r"\d\s*(?:tahun|thn\.?|th\.?|/)\s*(?:19|20)\d\d", re.IGNORECASE)
+_BARE_WORDS = ("perbawaslu", "pkpu", "permendagri", "permenpan", "perppu")
+
+
 def find(text: str) -> list[Citation]:
     """Every citation in ``text`` (plain text, paragraphs separated by newlines), in order;
     a citation inside a longer one (the year of an SKB's number) counts once."""
     found: list[tuple[int, int, str]] = []
-    for m in _ACT.finditer(text):
-        found.append((m.start(), m.end(), _act_key(m["kind"], m["number"], m["year"])))
-    for m in _CIRCULAR.finditer(text):
-        found.append((m.start(), m.end(), _circular_key(m["number"])))
-    for m in _JOINT.finditer(text):
-        found.append((m.start(), m.end(), f"SKB {m['year']}" if m["year"] else "SKB"))
-    for m in _BARE.finditer(text):
-        prefix = next(key for pattern, key in _ACT_PREFIX if pattern.match(m["name"]))
-        found.append((m.start(), m.end(), prefix))
+    lower = text.lower()
+    if any(word in lower for word in _ACT_WORDS) and _NUMBER_YEAR.search(text):
+        for m in _ACT.finditer(text):
+            found.append((m.start(), m.end(), _act_key(m["kind"], m["number"], m["year"])))
+    if "surat edaran" in lower or "SE" in text:
+        for m in _CIRCULAR.finditer(text):
+            found.append((m.start(), m.end(), _circular_key(m["number"])))
+    if "skb" in lower or "keputusan bersama" in lower:
+        for m in _JOINT.finditer(text):
+            found.append((m.start(), m.end(), f"SKB {m['year']}" if m["year"] else "SKB"))
+    if any(word in lower for word in _BARE_WORDS):
+        for m in _BARE.finditer(text):
+            prefix = next(key for pattern, key in _ACT_PREFIX if pattern.match(m["name"]))
+            found.append((m.start(), m.end(), prefix))
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[Citation] = []
     covered_to = -1

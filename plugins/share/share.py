@@ -48,7 +48,9 @@ def description(article: Any, limit: int) -> str:
     summary = article.metadata.get("summary")
     if summary:
         return " ".join(str(summary).split())
-    return first_sentence(plain_text(article.content), limit)
+    # Only the first paragraph is needed (a build does this for every article).
+    first = article.content.split("</p>", 1)[0]
+    return first_sentence(plain_text(first), limit)
 
 
 def news_article(article: Any, settings: dict[str, Any], text: str) -> dict[str, Any]:
