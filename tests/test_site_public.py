@@ -124,6 +124,25 @@ def test_every_page_says_what_it_is(site: Path) -> None:
         assert "og:url" not in head and 'rel="canonical"' not in head, page
 
 
+def test_list_pages_describe_themselves(site: Path) -> None:
+    def description(path: str) -> str:
+        head = read(site, path).split("</head>", 1)[0]
+        return unescape(re.search(r'<meta name="description" content="([^"]+)">', head)[1])
+
+    assert description("pejabat/sisardi/index.html") == (
+        "1 artikel dengan pernyataan Sisardi (Pjs Bupati) tentang netralitas ASN."
+    )
+    assert description("provinsi/sumatera-barat/index.html") == (
+        "4 artikel tentang netralitas ASN di Provinsi Sumatera Barat, dari 3 kabupaten/kota."
+    )
+    assert description("tag/apel/index.html") == (
+        "Pernyataan yang disampaikan dalam apel pagi atau apel gabungan."
+    )
+    assert description("arsip/2024/08/index.html") == (
+        "Arsip Agustus 2024: 1 artikel tentang netralitas ASN."
+    )
+
+
 def test_article_page_has_share_button_provenance_and_json_ld(site: Path) -> None:
     html = read(site, ARTICLE)
     assert '<script type="module" src="/theme/js/bagikan.js"></script>' in html
@@ -255,7 +274,8 @@ def test_header_search_placeholder_fits_on_a_phone(served_site: str, page) -> No
             return [room, ctx.measureText(input.placeholder).width];
         }"""
     )
-    assert needed <= room, f"placeholder needs {needed}px, the box has {room}px"
+    # With a margin: text measured on a canvas and text laid out in a box differ by a few px.
+    assert needed <= room - 12, f"placeholder needs {needed}px, the box has {room}px"
 
 
 @pytest.mark.browser
