@@ -426,13 +426,16 @@ def _end_preview(pelican: Any) -> None:
 class PreviewWriter(Writer):
     """Pelican's writer, which in preview mode leaves a list page as it is when nothing it
     can show has changed: no article's front-matter, no template, setting or code (list pages
-    show front-matter only; article pages, feeds and plain pages are always handled apart)."""
+    show front-matter only; article pages, feeds and plain pages are always handled apart).
+    A plugin's page that shows what it reads in article texts says so with ``shows_texts=True``
+    and is always rendered (plugins/regulations)."""
 
     def write_file(self, name: Any, template: Any, context: Any, *args: Any, **kwargs: Any) -> Any:
         recorder = quick.RECORDERS.get(self.output_path)
         call = (name, None, context, *args)  # the template is found again by its name
         preview = _previews.get(self.output_path)
-        if not (preview and preview.same_site and name) or {"article", "page"} & set(kwargs):
+        always = {"article", "page"} & set(kwargs) or kwargs.get("shows_texts")
+        if not (preview and preview.same_site and name) or always:
             return self._render("file", recorder, template, call, kwargs)
         names = self._page_names(name, *args, **kwargs)
         if not all(os.path.exists(os.path.join(self.output_path, n)) for n in names):

@@ -1,15 +1,18 @@
 """What a shared link shows: each article's description and its schema.org NewsArticle.
 
-Computed once the articles are read, for ``article.html`` and ``base.html`` to render:
+Attached once the articles are read, for ``article.html`` and ``base.html`` to render:
 
-- ``article.description``: the editor's ``summary`` when there is one, otherwise the first
-  sentence of the text (its dateline left out), at most ``description_max`` characters. The
-  meta description and the Open Graph / Twitter card tags of the page use it.
+- ``article.share.description``: the editor's ``summary`` when there is one, otherwise the
+  first sentence of the text (its dateline left out), at most ``description_max``
+  characters. The meta description and the Open Graph / Twitter card tags of the page use it.
+- ``article.share.json_ld``: a ``NewsArticle`` (JSON-LD) with the original outlet as
+  publisher, ready for a ``<script type="application/ld+json">`` element ("<", ">" and "&"
+  escaped).
 - ``article.share_line``: "date · region, province": with the headline, what a link preview
   in a chat shows.
 - ``article.archived_date``: the day the archive saved the text (``archived``), or None.
-- ``article.json_ld``: a ``NewsArticle`` (JSON-LD) with the original outlet as publisher,
-  ready for a ``<script type="application/ld+json">`` element ("<", ">" and "&" escaped).
+
+The two that read the text are computed when the page is rendered (:class:`Share`).
 
 Addresses are absolute only when SITEURL is (``og:url``, ``url``): a local preview has no
 address of its own worth sharing.
@@ -88,16 +91,34 @@ def script_json(data: dict[str, Any]) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+class Share:
+    """What an article's page tells a link preview, computed when the page is rendered:
+    ``description`` and ``json_ld`` read the text (``article.content``) inside the writer call
+    of that page, so plugins/fast_build knows the page shows it (a quick preview rebuild after
+    an edit to the text renders it again)."""
+
+    def __init__(self, article: Any, limit: int, sitename: str, siteurl: str):
+        self.article, self.limit = article, limit
+        self.settings = {"SITENAME": sitename, "SITEURL": siteurl}
+
+    @property
+    def description(self) -> str:
+        return description(self.article, self.limit)
+
+    @property
+    def json_ld(self) -> Markup:
+        return script_json(news_article(self.article, self.settings, self.description))
+
+
 def _prepare(generator: ArticlesGenerator) -> None:
     settings = generator.settings
     limit = plugin_settings(settings)["description_max"]
+    sitename, siteurl = str(settings.get("SITENAME", "")), absolute_siteurl(settings)
     for article in generator.articles:
-        text = description(article, limit)
-        article.description = text
+        article.share = Share(article, limit, sitename, siteurl)
         article.share_line = (
             f"{dates.medium_date(article.date)} · {article.region}, {article.province}"
         )
-        article.json_ld = script_json(news_article(article, settings, text))
         archived = article.metadata.get("archived")
         # The schema has checked the text (YYYY-MM-DD); the page shows it as a date.
         article.archived_date = dt.date.fromisoformat(str(archived)[:10]) if archived else None
