@@ -104,3 +104,42 @@ def test_an_article_links_the_regulations_it_cites(site: Path) -> None:
 def test_settings_override_the_defaults() -> None:
     conf = plugin_settings({"REGULATIONS": {"url": "aturan/{slug}/"}})
     assert conf["url"] == "aturan/{slug}/" and conf["index_url"] == "regulasi/"
+
+
+def test_a_quick_preview_rebuild_shows_a_new_citation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit to a text alone (plugins/fast_build's quick rebuild) reaches the regulation
+    pages and the article's own list: they are rendered again from the new text."""
+    import copy
+
+    import fast_build.quick as quick
+    from pelican import Pelican
+
+    from arsip.build import settings_for
+
+    content = tmp_path / "content"
+    (content / "pages").mkdir(parents=True)
+    folder = content / "articles" / "2024"
+    folder.mkdir(parents=True)
+    for slug, (date, text) in ARTICLES.items():
+        (folder / f"{slug}.md").write_text(
+            ARTICLE.format(slug=slug, date=date, text=text), encoding="utf-8"
+        )
+    monkeypatch.setenv("ARSIP_PREVIEW", "1")
+    settings = settings_for(
+        output=tmp_path / "out", content=content, CACHE_PATH=str(tmp_path / "c")
+    )
+    Pelican(copy.deepcopy(settings)).run()
+    out = tmp_path / "out"
+    assert "Judul artikel asing" not in main_of(out, "regulasi/pp-94-2021")
+    edited = folder / "asing.md"
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "\nKini juga PP Nomor 94 Tahun 2021 dibahas.\n",
+        encoding="utf-8",
+    )
+    Pelican(copy.deepcopy(settings)).run()
+    assert quick.LAST_RUN["quick"] is True, quick.LAST_RUN
+    page = main_of(out, "regulasi/pp-94-2021")
+    assert "Judul artikel asing" in page and "Kini juga PP Nomor 94 Tahun 2021 dibahas." in page
+    assert 'href="/regulasi/pp-94-2021/"' in main_of(out, "artikel/2024/asing")
