@@ -83,10 +83,17 @@ def test_a_province_page_lists_its_kabupaten_kota_with_counts(site: Path) -> Non
 
 
 def test_regulation_pages_on_the_seeds(site: Path) -> None:
-    assert sorted(p.parent.name for p in (site / "regulasi").glob("*/index.html")) == [
-        "se-b-2708-kasn-9-2020",
-        "uu-20-2023",
-    ]
+    from arsip.regulations import regulations
+
+    assert sorted(p.parent.name for p in (site / "regulasi").glob("*/index.html")) == sorted(
+        r.slug for r in regulations()
+    )
+    cited = re.findall(
+        r'<a href="/(regulasi/[^"]+)">[^<]+</a> <span class="term-detail">[^<]+</span> '
+        r'<span class="count">1 artikel</span>',
+        main_of(site, "regulasi/index.html"),
+    )
+    assert cited == ["regulasi/se-b-2708-kasn-9-2020/", "regulasi/uu-20-2023/"]
     uu = main_of(site, "regulasi/uu-20-2023/index.html")
     assert "Undang-Undang Nomor 20 Tahun 2023 tentang Aparatur Sipil Negara" in uu
     assert "Pjs Bupati Bengkulu Selatan Ingatkan ASN Netral dalam Pilkada 2024" in uu
