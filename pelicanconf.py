@@ -27,6 +27,20 @@ SITESUBTITLE = "Arsip berita netralitas aparatur sipil negara dalam Pilkada"
 AUTHOR = "Redaksi Arsip Netralitas ASN"
 SITEURL = os.environ.get("ARSIP_SITEURL", "").rstrip("/")
 FEED_DOMAIN = SITEURL
+# Where readers ask for a correction or a takedown (the about page and every article link to
+# it): ARSIP_CONTACT (an e-mail address or a web address) when set; when the site is built by
+# GitHub Actions, the repository's issues; otherwise none, and the about page says so.
+CORRECTIONS_CONTACT = os.environ.get("ARSIP_CONTACT", "").strip() or (
+    f"https://github.com/{os.environ['GITHUB_REPOSITORY']}/issues"
+    if os.environ.get("GITHUB_REPOSITORY")
+    else ""
+)
+# The licence of the archive's metadata and open data (the about page, data/datapackage.json).
+DATA_LICENSE = {
+    "id": "CC-BY-4.0",  # SPDX
+    "title": "Creative Commons Atribusi 4.0 Internasional (CC BY 4.0)",
+    "url": "https://creativecommons.org/licenses/by/4.0/deed.id",
+}
 DEFAULT_LANG = "id"
 TIMEZONE = "Asia/Jakarta"
 # No id_ID locale is installed; dates are formatted with Babel (arsip.dates), not strftime.
@@ -36,7 +50,9 @@ LOCALE = ("C",)
 PATH = str(ROOT / "content")
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS: list[str] = []
+# Icons at the site's root, where browsers look for them (drawn from theme/static/favicon.svg).
+# Not EXTRA_PATH_METADATA: with it, plugins/validation could not give Pelican the slugs.
+STATIC_PATHS = ["favicon.ico", "apple-touch-icon.png"]
 READERS = {"rst": None, "html": None, "htm": None}  # Markdown only
 OUTPUT_PATH = str(ROOT / "output")
 DELETE_OUTPUT_DIRECTORY = False  # `invoke build` empties output/ itself (keeps .git etc.)
@@ -59,6 +75,7 @@ ARTICLE_URL = "artikel/{date:%Y}/{slug}/"
 ARTICLE_SAVE_AS = "artikel/{date:%Y}/{slug}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
+ABOUT_URL = "tentang/"  # content/pages/tentang.md (template: about)
 TAG_URL = "tag/{slug}/"
 TAG_SAVE_AS = "tag/{slug}/index.html"
 TAGS_URL = "tag/"
@@ -92,6 +109,8 @@ PAGINATED_TEMPLATES = {
     "official": 50,
     "source": 50,
     "election": 50,
+    "province": 50,
+    "regulation": 50,
     "officials": 200,
     "sources": 200,
 }
@@ -142,6 +161,8 @@ PLUGINS = [
     "pelican_speed",  # linear, parallel, incremental builds (the same bytes); see below
     "taxonomies",  # region/official/source/election pages, related articles, citations
     "timeline",  # lini-masa/: articles per month as an inline SVG, election milestones
+    "regulations",  # regulasi/: the regulations the articles cite (arsip.regulations)
+    "share",  # descriptions, Open Graph/Twitter data and JSON-LD NewsArticle of articles
     "exports",  # data/articles.json and data/articles.csv
     "pelican.plugins.sitemap",
     "sitemap_lastmod",  # list pages dated by the newest article, not the build time

@@ -41,7 +41,7 @@ def _field(name: str) -> dict[str, Any]:
     out: dict[str, Any] = {"name": name, "label": spec.label, "hint": hint}
     if not spec.required:
         out["required"] = False
-    if name == "date":
+    if name in ("date", "archived"):
         out |= {"widget": "datetime", "format": "YYYY-MM-DD", "time_format": False}
     elif name == "title_editorial":
         out |= {"widget": "boolean", "default": False}

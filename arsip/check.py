@@ -19,9 +19,10 @@ import posixpath
 import re
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from arsip import dedup, schema
+from arsip import dedup, regulations, schema
 from arsip.schema import Parsed, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -199,8 +200,38 @@ def check_files(files: Iterable[Path], context: Iterable[Path] = ()) -> list[Pro
     return sorted(set(problems))
 
 
-def github_annotation(problem: Problem) -> str:
-    """A GitHub Actions workflow command that shows ``problem`` on its file and line."""
+@dataclass(frozen=True, order=True)
+class Candidate:
+    """A citation whose key is not in data/regulations.yml: a note, never a problem."""
+
+    path: str
+    line: int
+    key: str
+    cited_as: str
+
+    def __str__(self) -> str:
+        return (
+            f"{self.path}:{self.line}: regulations: note: {self.key!r} (cited as "
+            f"{self.cited_as!r}) is not in data/regulations.yml: a candidate for it"
+        )
+
+
+def regulation_candidates(files: Iterable[Path]) -> list[Candidate]:
+    """Citations of regulations missing from the vocabulary, each with its line."""
+    known = regulations.vocabulary()
+    out: list[Candidate] = []
+    for f in files:
+        art = schema.read_article(_shown(f))
+        for c in regulations.find(art.body):
+            if c.key not in known:
+                line = art.body_line + art.body.count("\n", 0, c.start)
+                out.append(Candidate(art.path, line, c.key, " ".join(c.text.split())))
+    return sorted(set(out))
+
+
+def github_annotation(problem: Problem | Candidate) -> str:
+    """A GitHub Actions workflow command that shows ``problem`` on its file and line (a
+    candidate regulation as a notice, which fails nothing)."""
 
     def data(text: str) -> str:
         return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -208,10 +239,11 @@ def github_annotation(problem: Problem) -> str:
     def prop(text: str) -> str:
         return data(text).replace(":", "%3A").replace(",", "%2C")
 
-    return (
-        f"::error file={prop(problem.path)},line={problem.line},"
-        f"title={prop(problem.field)}::{data(problem.message)}"
-    )
+    if isinstance(problem, Candidate):
+        level, title, message = "notice", "regulations", str(problem).split(": note: ", 1)[1]
+    else:
+        level, title, message = "error", problem.field, problem.message
+    return f"::{level} file={prop(problem.path)},line={problem.line},title={prop(title)}::{data(message)}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -230,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     problems = check_files(files, context)
     for problem in problems:
         print(github_annotation(problem) if args.format == "github" else problem)
+    for note in regulation_candidates(files):
+        print(github_annotation(note) if args.format == "github" else note)
     if problems:
         print(f"{len(problems)} problem(s) in {len(files)} article(s)", file=sys.stderr)
         return 1

@@ -40,3 +40,8 @@ def month_name(month: int) -> str:
 def iso_date(value: dt.date | dt.datetime) -> str:
     """``2024-08-19``, for ``<time datetime>`` and data exports."""
     return _as_date(value).isoformat()
+
+
+def month_abbr(month: int) -> str:
+    """``Agu`` for 8 (a chart's axis)."""
+    return format_date(dt.date(2000, month, 1), "LLL", locale=_LOCALE).rstrip(".")

@@ -234,6 +234,7 @@ FIELD_HINTS: dict[str, str] = {
     "role": "jabatan ditulis lengkap: Pjs Wali Kota, Sekretaris Daerah, ...",
     "source": "nama media, atau 'Tidak diketahui'",
     "source_url": "alamat http(s) artikel aslinya",
+    "archived": "tanggal arsip ini menyimpan teksnya, TTTT-BB-HH (diisi oleh ingest)",
     "election": "Pilkada 2020, Pilkada 2024, ...",
     "tags": "daftar tag dari data/tags.yml",
     "summary": "ringkasan satu kalimat, boleh kosong",

@@ -64,8 +64,11 @@ def problem_with(name: str, value: Any) -> str | None:
 
 
 def derive(meta: dict[str, Any], body: str) -> dict[str, Any]:
-    """Fill the province from the region and the election from the date (and the text)."""
+    """Fill the province from the region, the election from the date (and the text), and
+    ``archived`` with today (the day the archive saves the text)."""
     meta = dict(meta)
+    if not meta.get("archived"):
+        meta["archived"] = dt.date.today().isoformat()
     region = gazetteer.lookup(str(meta.get("region", "")))
     if region and not meta.get("province"):
         meta["province"] = region.province if region.kind != "provinsi" else region.name

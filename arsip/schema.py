@@ -495,6 +495,13 @@ FIELDS: dict[str, Field] = {
         Field("role", True, check_role, "Jabatan", "expanded role: Pjs Wali Kota, Sekretaris..."),
         Field("source", True, check_source, "Sumber", f"outlet, or '{UNKNOWN_SOURCE}'"),
         Field("source_url", False, check_source_url, "Tautan sumber", "http(s) address"),
+        Field(
+            "archived",
+            False,
+            check_date,
+            "Diarsipkan",
+            "date the archive saved the text, YYYY-MM-DD (ingest writes it)",
+        ),
         Field("election", True, check_election, "Pemilihan", "Pilkada 2020, Pilkada 2024, ..."),
         Field("tags", True, check_tags, "Tag", "list of tags from data/tags.yml"),
         Field("summary", False, check_summary, "Ringkasan", "optional one-sentence summary"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import shutil
 from pathlib import Path
@@ -55,6 +56,7 @@ def test_flags_only_write_a_valid_article(dest: Path) -> None:
     assert schema.validate(parsed) == []
     assert parsed.meta["province"] == "Sumatera Barat"  # derived from the region
     assert parsed.meta["election"] == "Pilkada 2024"  # derived from the date
+    assert parsed.meta["archived"] == dt.date.today().isoformat()  # the day it was saved
     assert parsed.meta["title"] == "Bupati Agam Ingatkan ASN: Jaga Netralitas"
     assert parsed.meta["tags"] == ["netralitas ASN", "apel"]
 

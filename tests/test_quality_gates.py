@@ -235,7 +235,12 @@ def _first_child_page(site: Path, folder: str) -> str:
 PAGE_TYPES = (
     "home",
     "article",
+    "regions",
     "region",
+    "provinces",
+    "province",
+    "regulations",
+    "regulation",
     "official",
     "source",
     "tag",
@@ -254,9 +259,19 @@ def _page_path(site: Path, kind: str) -> str:
     if kind == "article":
         first = sorted((site / "artikel").glob("*/*/index.html"))[0]
         return first.parent.relative_to(site).as_posix() + "/"
-    if kind in {"region", "official", "source", "tag"}:
-        folder = {"region": "daerah", "official": "pejabat", "source": "sumber", "tag": "tag"}
+    folder = {
+        "region": "daerah",
+        "province": "provinsi",
+        "regulation": "regulasi",
+        "official": "pejabat",
+        "source": "sumber",
+        "tag": "tag",
+    }
+    if kind in folder:
         return _first_child_page(site, folder[kind])
+    indexes = {"regions": "daerah/", "provinces": "provinsi/", "regulations": "regulasi/"}
+    if kind in indexes:
+        return indexes[kind]
     if kind == "archive-year":
         year = sorted(p for p in (site / "arsip").iterdir() if p.name.isdigit())[-1]
         return f"arsip/{year.name}/"

@@ -39,6 +39,10 @@ PAGE_TYPES = [
     ("year", "arsip/2024/index.html"),
     ("month", "arsip/2024/*/index.html"),
     ("timeline", "lini-masa/index.html"),
+    ("provinces", "provinsi/index.html"),
+    ("province", "provinsi/sumatera-barat/index.html"),
+    ("regulations", "regulasi/index.html"),
+    ("regulation", "regulasi/uu-20-2023/index.html"),
     ("search", "cari/index.html"),
     ("about", "tentang/index.html"),
     ("404", "404.html"),
@@ -74,7 +78,7 @@ def test_page_fits_a_360px_phone(site, served_site, browser, kind, pattern, sche
         wide = page.evaluate(
             """() => [...document.querySelectorAll('body *')]
                  .filter(e => e.getBoundingClientRect().right > 360.5
-                              && !e.closest('.timeline-scroll, .visually-hidden'))
+                              && !e.closest('.visually-hidden, .map-table'))
                  .slice(0, 5).map(e => e.tagName + '.' + e.className)"""
         )
     finally:
@@ -218,7 +222,9 @@ def test_controls_are_big_enough_to_tap_on_a_phone(site, served_site, browser) -
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("kind", ["home", "article", "timeline", "region"])
+@pytest.mark.parametrize(
+    "kind", ["home", "article", "timeline", "region", "regions", "province", "regulation"]
+)
 def test_axe_finds_nothing_at_phone_width(site, served_site, browser, kind, scheme) -> None:
     """axe-core at 360 px (reflow, target sizes, contrast of the phone layout), light and dark."""
     if not AXE.exists():

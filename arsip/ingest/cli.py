@@ -8,12 +8,13 @@ exit code is 1 when any file failed.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TextIO
 
-from arsip import dedup, schema
+from arsip import dedup, regulations, schema
 from arsip.ingest import write
 from arsip.ingest.core import Draft, IngestError, extract
 from arsip.messages import t
@@ -88,15 +89,24 @@ def duplicate_of(draft: Draft, archive: list[schema.Parsed]) -> str | None:
     return None
 
 
-def ingest_file(path: Path, dest: Path, archive: list[schema.Parsed], out: TextIO) -> Path:
-    """Make one draft; print what was extracted and what needs review. Raises IngestError."""
+def ingest_file(
+    path: Path,
+    dest: Path,
+    archive: list[schema.Parsed],
+    out: TextIO,
+    today: str | None = None,
+) -> Path:
+    """Make one draft; print what was extracted, the regulations it cites and what needs
+    review. Raises IngestError. ``today``: the ``archived`` date (default: today)."""
     draft = extract(read_raw(path))
     dup = duplicate_of(draft, archive)
     if dup:
         raise IngestError(dup)
     year = int(str(draft.meta["date"])[:4])
     target = write.free_path(dest, year, write.slug_for(str(draft.meta["title"])))
-    text = write.render(draft.front_matter(), draft.paragraphs)
+    meta = draft.front_matter()
+    meta.setdefault("archived", today or dt.date.today().isoformat())  # when it was saved
+    text = write.render(meta, draft.paragraphs)
     # The draft must pass the schema apart from its review list: check before writing.
     parsed = schema.parse(text, target)
     problems = [p for p in schema.validate(parsed) if p.field != "review"]
@@ -125,6 +135,11 @@ def ingest_file(path: Path, dest: Path, archive: list[schema.Parsed], out: TextI
         "  " + t("ingest.body", paragraphs=len(draft.paragraphs), dropped=len(draft.dropped)),
         file=out,
     )
+    cited = regulations.keys("\n".join(draft.paragraphs))
+    if cited:
+        known = regulations.vocabulary()
+        shown = [k if k in known else f"{k} (not in data/regulations.yml)" for k in cited]
+        print(f"  regulations: {', '.join(shown)}", file=out)
     return target
 
 

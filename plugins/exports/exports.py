@@ -1,4 +1,5 @@
-"""Write the archive as open data: ``data/articles.json`` and ``data/articles.csv``.
+"""Write the archive as open data: ``data/articles.json`` and ``data/articles.csv``, described
+with their licence by ``data/datapackage.json``.
 
 One row per article with every field of the schema (``arsip.schema.FIELD_ORDER`` without
 ``review``, which never reaches a published article), the date as ISO text and the article's
@@ -27,6 +28,8 @@ DEFAULTS: dict[str, Any] = {
     "json": "data/articles.json",
     "csv": "data/articles.csv",
     "csv_tag_separator": "; ",
+    # A Frictionless Data Package describing both files and their licence (DATA_LICENSE).
+    "datapackage": "data/datapackage.json",
 }
 
 #: The exported columns, in order.
@@ -83,12 +86,43 @@ def to_csv(records: list[dict[str, Any]], tag_separator: str = "; ") -> str:
     return buffer.getvalue()
 
 
+def datapackage(conf: dict[str, Any], settings: dict[str, Any]) -> str:
+    """The data package (https://datapackage.org): title, licence and the two files, so that
+    the licence travels with the downloads."""
+    licence = settings.get("DATA_LICENSE") or {}
+    base = os.path.dirname(conf["datapackage"])
+    package = {
+        "name": "arsip-netralitas-asn",
+        "title": settings.get("SITENAME", ""),
+        "description": settings.get("SITESUBTITLE", ""),
+        "homepage": f"{settings.get('SITEURL', '')}/",
+        "licenses": [
+            {"name": licence["id"], "title": licence.get("title", ""), "path": licence["url"]}
+        ]
+        if licence
+        else [],
+        "resources": [
+            {
+                "name": f"articles-{kind}",
+                "path": os.path.relpath(conf[kind], base),
+                "format": kind,
+                "mediatype": "application/json" if kind == "json" else "text/csv",
+                "encoding": "utf-8",
+            }
+            for kind in ("json", "csv")
+            if conf[kind]
+        ],
+    }
+    return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+
+
 def _write(generator: ArticlesGenerator, writer: Writer) -> None:
     conf = plugin_settings(generator.settings)
     records = rows(generator.articles, generator.settings.get("SITEURL", ""))
     outputs = {
         conf["json"]: lambda: to_json(records),
         conf["csv"]: lambda: to_csv(records, conf["csv_tag_separator"]),
+        conf["datapackage"]: lambda: datapackage(conf, generator.settings),
     }
     for name, render in outputs.items():
         if not name:
@@ -102,7 +136,11 @@ def _write(generator: ArticlesGenerator, writer: Writer) -> None:
 def _publish_paths(pelican: Any) -> None:
     """DATA_EXPORTS (json and csv paths) for the templates' links to the open data."""
     conf = plugin_settings(pelican.settings)
-    pelican.settings["DATA_EXPORTS"] = {"json": conf["json"], "csv": conf["csv"]}
+    pelican.settings["DATA_EXPORTS"] = {
+        "json": conf["json"],
+        "csv": conf["csv"],
+        "datapackage": conf["datapackage"],
+    }
 
 
 def register() -> None:

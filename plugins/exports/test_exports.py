@@ -84,6 +84,7 @@ def test_json_has_one_record_per_article_oldest_first(site: Path) -> None:
         "role": "Pj Wali Kota",
         "source": "Langgam.id",
         "source_url": "https://langgam.id/contoh/",
+        "archived": "",
         "election": "Pilkada 2024",
         "tags": ["netralitas ASN", "apel"],
         "summary": "Ringkasan satu kalimat tentang pernyataan.",
@@ -106,3 +107,20 @@ def test_footer_links_to_the_exports(site: Path) -> None:
     html = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="https://example.org/arsip/data/articles.json"' in html
     assert 'href="https://example.org/arsip/data/articles.csv"' in html
+
+
+def test_datapackage_names_both_files_and_the_licence(site: Path) -> None:
+    package = json.loads((site / "data/datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"] == [
+        {
+            "name": "CC-BY-4.0",
+            "title": "Creative Commons Atribusi 4.0 Internasional (CC BY 4.0)",
+            "path": "https://creativecommons.org/licenses/by/4.0/deed.id",
+        }
+    ]
+    assert [(r["path"], r["format"]) for r in package["resources"]] == [
+        ("articles.json", "json"),
+        ("articles.csv", "csv"),
+    ]
+    for resource in package["resources"]:
+        assert (site / "data" / resource["path"]).exists()

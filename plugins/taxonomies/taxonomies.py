@@ -1,4 +1,4 @@
-"""Region, official, source and election pages, and the links between articles.
+"""Region, province, official, source and election pages, and the links between articles.
 
 Everything is computed once, after Pelican has read the articles
 (``article_generator_finalized``), in passes over the article list that are linear in its
@@ -36,8 +36,9 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 from pelican.writers import Writer
 
-from arsip import dates
+from arsip import dates, tilemap
 from arsip.schema import UNKNOWN_SOURCE, vocabulary
+from arsip.tilemap import TileMap
 
 #: Every setting of the plugin, with its default; ``TAXONOMIES`` in pelicanconf.py overrides
 #: any of them (a nested dict is merged key by key).
@@ -63,6 +64,13 @@ DEFAULTS: dict[str, Any] = {
         "index_save_as": "sumber/index.html",
         "feed_atom": None,
     },
+    "province": {
+        "url": "provinsi/{slug}/",
+        "save_as": "provinsi/{slug}/index.html",
+        "index_url": "provinsi/",
+        "index_save_as": "provinsi/index.html",
+        "feed_atom": None,
+    },
     "election": {
         "url": "pemilihan/{slug}/",
         "save_as": "pemilihan/{slug}/index.html",
@@ -78,9 +86,15 @@ DEFAULTS: dict[str, Any] = {
     "related_window": 6,
 }
 
-KINDS = ("region", "official", "source", "election")
+KINDS = ("region", "province", "official", "source", "election")
 #: The article field each taxonomy groups by.
-FIELD = {"region": "region", "official": "official", "source": "source", "election": "election"}
+FIELD = {
+    "region": "region",
+    "province": "province",
+    "official": "official",
+    "source": "source",
+    "election": "election",
+}
 #: Points a shared region, official, source or election adds to an article's relatedness;
 #: shared tags add their rarity (see ``_related``).
 WEIGHT = {"official": 4.0, "region": 3.0}
@@ -115,6 +129,8 @@ class Term:
     unknown: bool = False  # the "Tidak diketahui" source
     #: Elections: their milestones from data/elections.yml (date, end, label).
     milestones: list[dict[str, Any]] = field(default_factory=list)
+    #: Provinces: every kabupaten/kota of the province with its count (arsip.tilemap).
+    regency_map: TileMap | None = None
 
     def __str__(self) -> str:
         return self.name
@@ -130,13 +146,16 @@ class Term:
 
 @dataclass
 class Taxonomies:
-    """The terms of every kind, each list sorted by name; regions also grouped by province."""
+    """The terms of every kind, each list sorted by name; regions also grouped by province,
+    and the provinces laid out as a tile map (``province_map``)."""
 
     region: list[Term]
+    province: list[Term]
     official: list[Term]
     source: list[Term]
     election: list[Term]
     provinces: list[tuple[str, list[Term]]]
+    province_map: TileMap | None = None
 
     def terms(self, kind: str) -> list[Term]:
         return getattr(self, kind)
@@ -196,6 +215,10 @@ def build_terms(articles: list[Any], settings: dict[str, Any]) -> Taxonomies:
     for term in result["region"]:
         term.province = str(term.latest.province)
         provinces[term.province].append(term)
+    region_counts = {t.name: t.count for t in result["region"]}
+    region_urls = {t.name: t.url for t in result["region"]}
+    for term in result["province"]:
+        term.regency_map = tilemap.regency_tiles(term.name, region_counts, region_urls)
     elections = vocabulary().elections
     for term in result["election"]:
         term.milestones = elections.get(term.name, [])
@@ -216,6 +239,10 @@ def build_terms(articles: list[Any], settings: dict[str, Any]) -> Taxonomies:
     return Taxonomies(
         **result,
         provinces=sorted(provinces.items(), key=lambda item: _sort_key(item[0])),
+        province_map=tilemap.province_map(
+            {t.name: t.count for t in result["province"]},
+            {t.name: t.url for t in result["province"]},
+        ),
     )
 
 
@@ -394,6 +421,8 @@ def _prepare(generator: ArticlesGenerator) -> None:
     for article, url in zip(ordered, urls, strict=True):
         article.citation = citation(article, settings, strings, url)
     generator.context["taxonomies"] = taxonomies
+    # Tag pages show their definition from data/tags.yml.
+    generator.context["tag_definitions"] = vocabulary().tags
     generator.context["archive_counts"] = {
         "articles": len(articles),
         "regions": len(taxonomies.region),

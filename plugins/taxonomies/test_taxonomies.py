@@ -100,7 +100,7 @@ def test_region_pages_list_their_articles_newest_first_and_paginate(site: Path) 
 
 def test_region_index_groups_by_province_with_counts(site: Path) -> None:
     html = read(site, "daerah/index.html")
-    bengkulu, sumbar = html.index(">Bengkulu</h2>"), html.index(">Sumatera Barat</h2>")
+    bengkulu, sumbar = html.index(">Bengkulu</a></h2>"), html.index(">Sumatera Barat</a></h2>")
     assert bengkulu < html.index("Kabupaten Bengkulu Selatan") < sumbar
     assert sumbar < html.index('Kota Padang</a> <span class="count">3 artikel')
 

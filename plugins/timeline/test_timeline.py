@@ -46,18 +46,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(content=content, output=root / "out", siteurl="http://127.0.0.1:9/arsip")
 
 
-def svg_of(site: Path) -> etree._Element:
+def svgs_of(site: Path) -> list[etree._Element]:
     html = (site / "lini-masa/index.html").read_text(encoding="utf-8")
-    svg = re.search(r"<svg[^>]*timeline-chart.*?</svg>", html, re.S).group(0)
-    return etree.fromstring(svg.encode("utf-8"))
+    found = re.findall(r"<svg[^>]*timeline-chart.*?</svg>", html, re.S)
+    return [etree.fromstring(svg.encode("utf-8")) for svg in found]
 
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 
 
 def test_each_month_with_articles_is_a_bar_linking_to_its_archive(site: Path) -> None:
-    svg = svg_of(site)
-    links = {a.get("href"): a.get("aria-label") for a in svg.iterfind(".//s:a", NS)}
+    links = {
+        a.get("href"): a.get("aria-label")
+        for svg in svgs_of(site)
+        for a in svg.iterfind(".//s:a", NS)
+    }
     assert links == {
         "http://127.0.0.1:9/arsip/arsip/2020/10/": "Oktober 2020: 1 artikel",
         "http://127.0.0.1:9/arsip/arsip/2024/08/": "Agustus 2024: 2 artikel",
@@ -65,30 +68,49 @@ def test_each_month_with_articles_is_a_bar_linking_to_its_archive(site: Path) ->
     for href in links:
         target = href.removeprefix("http://127.0.0.1:9/arsip/")
         assert (site / target / "index.html").exists()
-    # August 2024 has twice the articles of October 2020: its bar is twice as tall.
-    heights = [float(r.get("height")) for r in svg.iterfind(".//s:a/s:rect", NS)]
+    # August 2024 has twice the articles of October 2020: its bar is twice as tall (one count
+    # axis for every year, though they are drawn apart).
+    heights = [
+        float(r.get("height")) for svg in svgs_of(site) for r in svg.iterfind(".//s:a/s:rect", NS)
+    ]
     assert heights[1] == pytest.approx(2 * heights[0])
 
 
-def test_svg_is_accessible_and_follows_the_text_colour(site: Path) -> None:
-    svg = svg_of(site)
-    assert svg.get("role") == "group"
-    title = svg.find("s:title", NS)
-    desc = svg.find("s:desc", NS)
-    assert svg.get("aria-labelledby") == title.get("id")
-    assert svg.get("aria-describedby") == desc.get("id")
-    assert "September 2020" in desc.text and "November 2024" in desc.text
-    style = svg.find("s:style", NS).text
-    assert "currentColor" in style and "#" not in style  # no fixed colour
-    assert int(svg.get("width")) > 360  # scrolls sideways on a phone instead of shrinking
+def test_each_chart_is_accessible_scales_and_follows_the_text_colour(site: Path) -> None:
+    for svg, year, count in zip(svgs_of(site), ("2020", "2024"), (1, 2), strict=True):
+        assert svg.get("role") == "group"
+        title = svg.find("s:title", NS)
+        desc = svg.find("s:desc", NS)
+        assert svg.get("aria-labelledby") == title.get("id") == f"tl-{year}-title"
+        assert svg.get("aria-describedby") == desc.get("id")
+        assert year in title.text and f"({count} artikel)" in desc.text
+        style = svg.find("s:style", NS).text
+        assert "currentColor" in style and "#" not in style  # no fixed colour
+        # No fixed width: the chart scales to its box (no sideways scrolling on a phone).
+        assert svg.get("width") is None and svg.get("viewBox").startswith("0 0 ")
+        months = [t.text for t in svg.iterfind("s:text", NS) if t.get("aria-hidden") == "true"]
+        assert months == [
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "Mei",
+            "Jun",
+            "Jul",
+            "Agu",
+            "Sep",
+            "Okt",
+            "Nov",
+            "Des",
+        ]
 
 
-def test_span_covers_articles_and_election_milestones(site: Path) -> None:
+def test_years_with_articles_or_milestones_are_drawn_the_others_named(site: Path) -> None:
     html = (site / "lini-masa/index.html").read_text(encoding="utf-8")
-    svg = svg_of(site)
-    years = [t.text for t in svg.iterfind("s:text", NS) if re.fullmatch(r"\d{4}", t.text or "")]
-    assert years == ["2020", "2021", "2022", "2023", "2024"]
-    labels = [t.text for t in svg.iterfind(".//s:title", NS)]
+    svgs = svgs_of(site)
+    assert [svg.get("aria-labelledby") for svg in svgs] == ["tl-2020-title", "tl-2024-title"]
+    assert "tidak digambar: 2021, 2022, 2023." in html
+    labels = [t.text for svg in svgs for t in svg.iterfind(".//s:title", NS)]
     assert "Pilkada 2024: Hari pemungutan suara, 27 November 2024" in labels
     assert any(label.startswith("Pilkada 2020: Masa kampanye") for label in labels)
     # The text alternative: a table of the months with articles.

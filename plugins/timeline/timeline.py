@@ -1,11 +1,13 @@
-"""The timeline page (lini-masa/): articles per month drawn as an inline SVG at build time.
+"""The timeline page (lini-masa/): articles per month drawn as inline SVG at build time.
 
-Python counts the articles per month in one pass, lays out a bar per month (each bar a link to
-Pelican's month archive page) and the milestones of the elections the articles belong to
-(campaign periods as shaded bands, voting days as lines, from data/elections.yml), and hands
-the finished SVG plus a table of the same numbers (the text alternative) to
-``timeline.html``. No chart library, no script: the picture is plain SVG that inherits the
-text colour (``currentColor``), so it follows the light and dark themes.
+Python counts the articles per month in one pass and draws one small chart per year that has
+articles or election milestones (years with neither are left out and named): a bar per month
+(each bar a link to Pelican's month archive page), campaign periods as shaded bands and voting
+days as dashed lines (data/elections.yml). Every year shares one count axis, so bars compare
+across years. Each chart scales to its box (a viewBox, no fixed width): stacked on a phone
+without sideways scrolling, side by side filling a wide screen. ``timeline.html`` renders the
+charts and a table of the same numbers (the text alternative). No chart library, no script:
+plain SVG that inherits the text colour (``currentColor``), in light and dark themes alike.
 """
 
 from __future__ import annotations
@@ -29,13 +31,13 @@ DEFAULTS: dict[str, Any] = {
     "url": "lini-masa/",
     "save_as": "lini-masa/index.html",
     "template": "timeline",
-    "step": 16,  # px per month: wide enough to tap a bar on a phone
-    "bar_width": 12,
-    "chart_height": 160,  # px of the bars' area
+    "step": 24,  # units per month in a year's chart (a 12-month chart is about 330 wide)
+    "bar_width": 16,
+    "chart_height": 120,  # units of the bars' area
 }
 
-# Margins of the picture (px): room for the count axis, milestone labels, year labels.
-LEFT, RIGHT, TOP, BOTTOM = 36, 16, 40, 44
+# Margins of a year's chart: room for the count axis, milestone labels, month labels.
+LEFT, RIGHT, TOP, BOTTOM = 28, 6, 30, 22
 
 
 def plugin_settings(settings: dict[str, Any]) -> dict[str, Any]:
@@ -69,18 +71,29 @@ class Milestone:
 
 
 @dataclass
+class YearChart:
+    """One year of the timeline: its chart and its number of articles."""
+
+    year: int
+    count: int
+    svg: Markup
+
+
+@dataclass
 class Timeline:
-    """Everything the template renders: the SVG and its text alternative."""
+    """Everything the template renders: the charts and their text alternative."""
 
     months: list[Month]
     milestones: list[Milestone]
-    svg: Markup
+    charts: list[YearChart]
     total: int
     max_count: int
     first: Month | None = None
     last: Month | None = None
     #: Years with articles: (year, articles, URL of the year's archive page).
     years: list[tuple[int, int, str]] = field(default_factory=list)
+    #: Years inside the span with neither articles nor milestones (not drawn).
+    skipped: list[int] = field(default_factory=list)
 
     def calendar(self) -> list[tuple[int, int, str, list[Month]]]:
         """Years with articles, newest first, each with its months that have articles:
@@ -121,7 +134,7 @@ def build_timeline(articles: list[Any], settings: dict[str, Any]) -> Timeline:
         key=lambda m: (m.start, m.election, m.label),
     )
     if not counts:
-        return Timeline([], [], Markup(""), 0, 0)
+        return Timeline([], [], [], 0, 0)
     # The span: every month with an article, and the milestones of their elections.
     points = list(counts) + [_month_index(m.start) for m in milestones]
     points += [_month_index(m.end) for m in milestones if m.end]
@@ -141,7 +154,7 @@ def build_timeline(articles: list[Any], settings: dict[str, Any]) -> Timeline:
     timeline = Timeline(
         months,
         milestones,
-        Markup(""),
+        [],
         sum(counts.values()),
         max(counts.values()),
         with_articles[0],
@@ -152,7 +165,15 @@ def build_timeline(articles: list[Any], settings: dict[str, Any]) -> Timeline:
             if n
         ],
     )
-    timeline.svg = draw(timeline, conf, strings, settings.get("SITEURL", ""))
+    milestone_years = {m.start.year for m in milestones} | {m.end.year for m in milestones if m.end}
+    top = _nice_max(timeline.max_count)
+    for year in sorted({m.year for m in months}):
+        count = years.get(year, 0)
+        if count or year in milestone_years:
+            svg = draw_year(timeline, year, top, conf, strings, settings.get("SITEURL", ""))
+            timeline.charts.append(YearChart(year, count, svg))
+        else:
+            timeline.skipped.append(year)
     return timeline
 
 
@@ -171,40 +192,44 @@ def _fmt(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".")
 
 
-def draw(
-    timeline: Timeline, conf: dict[str, Any], strings: dict[str, str], siteurl: str = ""
+def draw_year(
+    timeline: Timeline,
+    year: int,
+    top: int,
+    conf: dict[str, Any],
+    strings: dict[str, str],
+    siteurl: str = "",
 ) -> Markup:
-    """The SVG picture: bars per month, year labels, count axis, milestone bands and lines."""
+    """One year's chart: a bar per month (``top`` is the count axis' top, the same for every
+    year), month labels, count axis, milestone bands and lines."""
     step, bar, height = conf["step"], conf["bar_width"], conf["chart_height"]
-    months = timeline.months
-    width = LEFT + step * len(months) + RIGHT
+    months = [m for m in timeline.months if m.year == year]
+    width = LEFT + step * 12 + RIGHT
     total_h = TOP + height + BOTTOM
-    top = _nice_max(timeline.max_count)
     base = TOP + height
-    first = months[0].date
     count_label = strings.get("articles_count", "{n} artikel")
+    ident = f"tl-{year}"
 
     def x_of(day: dt.date) -> float:
         """The x of a day: months are equal steps, a day a fraction of its month."""
-        i = _month_index(day) - _month_index(first)
         next_month = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
         days = (next_month - dt.date(day.year, day.month, 1)).days
-        return LEFT + step * (i + (day.day - 1) / days)
+        return LEFT + step * (day.month - 1 + (day.day - 1) / days)
 
-    title = strings.get("timeline_svg_title", "Artikel per bulan")
-    desc = strings.get("timeline_svg_desc", "").format(
-        start=months[0].label, end=months[-1].label, total=timeline.total
-    )
+    count = sum(m.count for m in months)
+    title = strings.get("timeline_svg_title", "Artikel per bulan").format(year=year)
+    desc = strings.get("timeline_svg_desc", "").format(year=year, total=count)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline-chart" role="group" '
-        f'width="{width}" height="{total_h}" viewBox="0 0 {width} {total_h}" '
-        f'aria-labelledby="tl-title" aria-describedby="tl-desc">',
-        f'<title id="tl-title">{escape(title)}</title>',
-        f'<desc id="tl-desc">{escape(desc)}</desc>',
+        f'viewBox="0 0 {width} {total_h}" aria-labelledby="{ident}-title" '
+        f'aria-describedby="{ident}-desc">',
+        f'<title id="{ident}-title">{escape(title)}</title>',
+        f'<desc id="{ident}-desc">{escape(desc)}</desc>',
         # Colours come from the surrounding text colour (light and dark themes alike); the
         # accent is the theme's if it defines one.
         "<style>"
         ".tl-text{fill:currentColor;font-size:11px;font-family:inherit}"
+        ".tl-small{font-size:9.5px}"
         ".tl-axis{stroke:currentColor;stroke-width:1;opacity:.5}"
         ".tl-grid{stroke:currentColor;stroke-width:1;opacity:.15}"
         ".tl-bar{fill:var(--accent,currentColor)}"
@@ -212,13 +237,18 @@ def draw(
         ".tl-link:focus{outline:2px solid currentColor;outline-offset:2px}"
         ".tl-campaign{fill:currentColor;opacity:.12}"
         ".tl-vote{stroke:currentColor;stroke-width:2;stroke-dasharray:4 3}"
-        ".tl-tick{stroke:currentColor;opacity:.5}"
         "</style>",
     ]
-    # Milestones first, so that bars are drawn over the bands.
+    # Milestones first, so that bars are drawn over the bands; only this year's part.
+    first_day, last_day = dt.date(year, 1, 1), dt.date(year, 12, 31)
     for m in timeline.milestones:
+        end = m.end or m.start
+        if end < first_day or m.start > last_day:
+            continue
         if m.end:
-            x0, x1 = x_of(m.start), x_of(m.end + dt.timedelta(days=1))
+            start, stop = max(m.start, first_day), min(m.end, last_day)
+            x0 = x_of(start)
+            x1 = x_of(stop + dt.timedelta(days=1)) if stop < last_day else LEFT + step * 12
             out.append(
                 f'<rect class="tl-campaign" x="{_fmt(x0)}" y="{TOP}" '
                 f'width="{_fmt(max(x1 - x0, 1))}" height="{height}">'
@@ -229,14 +259,14 @@ def draw(
         else:
             x = x_of(m.start)
             out.append(
-                f'<line class="tl-vote" x1="{_fmt(x)}" y1="{TOP - 14}" x2="{_fmt(x)}" y2="{base}">'
+                f'<line class="tl-vote" x1="{_fmt(x)}" y1="{TOP - 12}" x2="{_fmt(x)}" y2="{base}">'
                 f"<title>{escape(m.election)}: {escape(m.label)}, "
                 f"{escape(dates.medium_date(m.start))}</title></line>"
             )
             # Keep the label inside the picture next to its edges.
             anchor = "end" if x > width - 60 else "start" if x < LEFT + 40 else "middle"
             out.append(
-                f'<text class="tl-text" x="{_fmt(x)}" y="{TOP - 18}" text-anchor="{anchor}">'
+                f'<text class="tl-text" x="{_fmt(x)}" y="{TOP - 16}" text-anchor="{anchor}">'
                 f"{escape(m.election)}</text>"
             )
     # Count axis: 0, half and top, with light grid lines.
@@ -247,32 +277,28 @@ def draw(
             f'y2="{_fmt(y)}"/>'
         )
         out.append(
-            f'<text class="tl-text" x="{LEFT - 6}" y="{_fmt(y + 4)}" text-anchor="end">'
+            f'<text class="tl-text" x="{LEFT - 5}" y="{_fmt(y + 4)}" text-anchor="end">'
             f"{value}</text>"
         )
     out.append(f'<line class="tl-axis" x1="{LEFT}" y1="{base}" x2="{width - RIGHT}" y2="{base}"/>')
-    ticks: list[str] = []  # one path for every month tick: smaller than a line each
-    for i, month in enumerate(months):
-        x = LEFT + step * i
-        if month.month == 1 or i == 0:
-            out.append(
-                f'<line class="tl-tick" x1="{x}" y1="{base}" x2="{x}" y2="{base + 18}"/>'
-                f'<text class="tl-text" x="{x + 3}" y="{base + 30}">{month.year}</text>'
-            )
-        else:
-            ticks.append(f"M{x} {base}v4")
-        if not month.count:
-            continue
-        h = max(height * month.count / top, 2)
-        label = f"{month.label}: {count_label.format(n=month.count)}"
+    by_month = {m.month: m for m in months}
+    for month in range(1, 13):
+        x = LEFT + step * (month - 1)
         out.append(
-            f'<a class="tl-link" href="{escape(siteurl)}/{escape(month.url or "")}" '
+            f'<text class="tl-text tl-small" x="{_fmt(x + step / 2)}" y="{base + 14}" '
+            f'text-anchor="middle" aria-hidden="true">{escape(dates.month_abbr(month))}</text>'
+        )
+        m = by_month.get(month)
+        if m is None or not m.count:
+            continue
+        h = max(height * m.count / top, 2)
+        label = f"{m.label}: {count_label.format(n=m.count)}"
+        out.append(
+            f'<a class="tl-link" href="{escape(siteurl)}/{escape(m.url or "")}" '
             f'aria-label="{escape(label)}">'
             f'<rect class="tl-bar" x="{_fmt(x + (step - bar) / 2)}" y="{_fmt(base - h)}" '
             f'width="{bar}" height="{_fmt(h)}"><title>{escape(label)}</title></rect></a>'
         )
-    if ticks:
-        out.append(f'<path class="tl-tick" d="{"".join(ticks)}"/>')
     out.append("</svg>")
     return Markup("\n".join(out))
 
