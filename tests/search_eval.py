@@ -177,6 +177,18 @@ def queries(articles: list[Article], per_class: int = 6, max_hits: int = 30) -> 
     affixed = [s for s in usable if len(forms[s]) > 1]
     for s in _spread(affixed, per_class):
         add("affixed", sorted(forms[s].items(), key=lambda f: (f[1], f[0]))[0][0])
+    # ...and by a form no article has: the word with a particle, a possessive or affixes that
+    # the stemmer removes again (`arfaknya`, `dipulaukan`).
+    surface = {w for a in articles for w in a.surface}
+    derived = []
+    for s in usable:
+        word = forms[s].most_common(1)[0][0]
+        for form in (word + "nya", word + "lah", "di" + word + "kan", "ke" + word + "an"):
+            if form not in surface and stem(form) == s:
+                derived.append(form)
+                break
+    for form in _spread(derived, per_class):
+        add("affixed", form)
     # Names of the archive (officials, regions, outlets) as they appear in the text.
     named = sorted(
         {n for a in articles for n in a.names if _plain(n) and n.lower() in " ".join(a.surface)}
@@ -189,18 +201,20 @@ def queries(articles: list[Article], per_class: int = 6, max_hits: int = 30) -> 
         _spread([n for n in found_names if len(max(n.split(), key=len)) >= 6], per_class)
     ):
         add("misspelled", _misspell(n, k), suggestion=n)
-    # Phrases: two consecutive words of an article, in quotes.
-    pairs = sorted(
-        {
-            (a.surface[i], a.surface[i + 1])
-            for a in articles
-            for i in range(len(a.surface) - 1)
-            if a.surface[i].isalpha() and a.surface[i + 1].isalpha()
-            and len(a.surface[i]) >= 4 and len(a.surface[i + 1]) >= 4
-        }
-    )  # fmt: skip
-    phrases = [f'"{x} {y}"' for x, y in pairs]
-    phrases = [p for p in phrases if 0 < len(truth(articles, p)) <= max_hits]
+    # Phrases: two consecutive words of an article, in quotes (how many articles have each
+    # pair of stems is counted once; the truth is computed for the chosen ones only).
+    pair_df: Counter[tuple[str, str]] = Counter()
+    pair_text: dict[tuple[str, str], str] = {}
+    for a in articles:
+        pairs = set()
+        for i in range(len(a.surface) - 1):
+            x, y = a.surface[i], a.surface[i + 1]
+            if x.isalpha() and y.isalpha() and len(x) >= 4 and len(y) >= 4:
+                key = (a.positions[i][0], a.positions[i + 1][0])
+                pairs.add(key)
+                pair_text.setdefault(key, f'"{x} {y}"')
+        pair_df.update(pairs)
+    phrases = sorted(pair_text[k] for k, n in pair_df.items() if n <= max_hits)
     for p in _spread(phrases, per_class):
         add("phrases", p)
     # Words in no article: ones no article has, and corpus words lengthened or shortened

@@ -64,3 +64,35 @@ test("matches, counts per value (ignoring the facet's own filter), years with re
   assert.deepEqual(yearsWith(data, { region: new Set(["Kota Padang"]) }), ["2024"]);
   assert.deepEqual(yearsWith(data, {}), ["2024", "2020"]);
 });
+
+test("earlyFiles: what the page's head downloads for an address", async () => {
+  const { earlyFiles, leadFragments } = await import("../../theme/static/js/search/state.js");
+  const paths = { pagefind: "/a/pagefind/", browse: "/a/cari/data/", leads: { terbaru: 250, terlama: 250 } };
+  // Browsing: the browse data, and the first titles unless filtered or oldest first.
+  assert.deepEqual(earlyFiles("", paths, "id"), {
+    files: ["/a/cari/data/arsip.json", "/a/cari/data/judul-0.json"], pagefind: false, lead: null,
+  });
+  assert.deepEqual(earlyFiles("?urut=lama", paths, "id").files, ["/a/cari/data/arsip.json"]);
+  assert.deepEqual(earlyFiles("?daerah=X", paths, "id").files, ["/a/cari/data/arsip.json"]);
+  // A query sorted by date: Pagefind, the slices and the leading slice's entry and metadata.
+  assert.deepEqual(earlyFiles("?q=asn&urut=lama", paths, "id"), {
+    files: [
+      "/a/pagefind/wasm.id.pagefind", "/a/cari/data/irisan.json",
+      "/a/pagefind/terlama/pagefind-entry.json", "/a/pagefind/terlama/pagefind.awal.pf_meta",
+    ],
+    pagefind: true,
+    lead: "terlama",
+  });
+  // Filtered: the browse data instead of a leading slice; by relevance or without slices: none.
+  assert.deepEqual(earlyFiles("?q=asn&tahun=2024", paths, "id"), {
+    files: ["/a/pagefind/wasm.id.pagefind", "/a/cari/data/irisan.json", "/a/cari/data/arsip.json"],
+    pagefind: true,
+    lead: null,
+  });
+  assert.equal(earlyFiles("?q=asn&urut=cocok", paths, "id").lead, null);
+  assert.equal(earlyFiles("?q=asn", { ...paths, leads: {} }, "id").lead, null);
+  assert.deepEqual(leadFragments(paths, "terbaru", { terbaru: ["id_1", "id_2"] }), [
+    "/a/pagefind/terbaru/fragment/id_1.pf_fragment", "/a/pagefind/terbaru/fragment/id_2.pf_fragment",
+  ]);
+  assert.deepEqual(leadFragments(paths, "terlama", {}), []);
+});

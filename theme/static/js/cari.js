@@ -32,7 +32,8 @@ let pendingFocus = null; // [facet, value] of the checkbox to focus after a re-r
 
 // Downloads started by the page's head while it loaded (search.html), by absolute URL: each
 // is taken over once, by the first request for that URL.
-const early = window.cariAwal ?? new Map();
+// (The head's module may run after this one: both use the same map.)
+const early = (window.cariAwal ??= new Map());
 const fetchAny = window.fetch.bind(window); // Pagefind's fetches are routed: see below
 function fetchEarly(url) {
   const key = new URL(url, location.href).href;

@@ -51,3 +51,32 @@ export function leadFor(sort, leads) {
 
 /** A leading slice's metadata under a fixed name (the page's head fetches it at once). */
 export const LEAD_META = "pagefind.awal.pf_meta";
+
+/**
+ * What the search page's head downloads while the page loads, for the address's `search`
+ * (cari.js takes the downloads over): `files` at once (site-relative to `paths.pagefind` and
+ * `paths.browse`), whether to start Pagefind (a query), and the leading slice whose first
+ * fragments irisan.json names (`lead`, sorted by date without filters).
+ */
+export function earlyFiles(search, paths, lang) {
+  const params = new URLSearchParams(search);
+  const filtered = hasFilters(params);
+  const sort = params.get("urut") || "";
+  if (!(params.get("q") || "").trim()) {
+    const files = [paths.browse + "arsip.json"];
+    if (!filtered && sort !== "lama") files.push(paths.browse + "judul-0.json");
+    return { files, pagefind: false, lead: null };
+  }
+  const files = [paths.pagefind + `wasm.${lang}.pagefind`, paths.browse + "irisan.json"];
+  if (filtered) files.push(paths.browse + "arsip.json");
+  const lead = filtered ? null : leadFor(sort, paths.leads);
+  if (lead) {
+    // Its metadata under a fixed name too: no waiting for the entry that names it.
+    files.push(`${paths.pagefind}${lead}/pagefind-entry.json`, `${paths.pagefind}${lead}/${LEAD_META}`);
+  }
+  return { files, pagefind: true, lead };
+}
+
+/** The fragments of a leading slice's first articles (`awal` of irisan.json). */
+export const leadFragments = (paths, lead, awal) =>
+  (awal[lead] || []).map((id) => `${paths.pagefind}${lead}/fragment/${id}.pf_fragment`);
