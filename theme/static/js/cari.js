@@ -235,8 +235,7 @@ function sliceIndex(slice) {
 
 // The articles of one slice that match the query (search/query.js: each word and phrase
 // exactly, not Pagefind's prefixes), in the order of the sort, or ranked by relevance.
-async function searchSlice(slice, q, options) {
-  const ranked = !options.sort || !Object.keys(options.sort).length;
+async function searchSlice(slice, q, options, ranked = false) {
   const results = await searchTerms(await sliceIndex(slice), parseQuery(q), options, ranked);
   return { year: slice, results };
 }
@@ -381,7 +380,7 @@ async function runQuery(id) {
   let next = 0; // the years before this one are in the list
   const searchAt = async (k) => {
     if (id !== runId) return;
-    found[k] = await searchSlice(years[k], q, { filters, sort });
+    found[k] = await searchSlice(years[k], q, { filters, sort }, relevance);
     if (id !== runId) return;
     for (; !relevance && next < years.length && found[next]; next++) {
       const { results } = found[next];
