@@ -45,6 +45,7 @@ import itertools
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -487,11 +488,15 @@ def _collect(generators: list[Any]) -> None:
 
 
 def script_modules(settings: dict[str, Any]) -> list[str]:
-    """The search page's script modules besides cari.js (the theme's ``js/search/*.js``),
-    site-relative and sorted: the page preloads them, as cari.js imports them."""
+    """The modules cari.js imports before it runs (its ``import ... from "./search/x.js"``
+    lines; not those it loads when needed), site-relative and sorted: the search page
+    preloads them, and pages fetch them ahead with it."""
     static = settings["THEME_STATIC_DIR"].strip("/")
-    folder = Path(settings["THEME"]) / "static" / "js" / "search"
-    return [f"{static}/js/search/{p.name}" for p in sorted(folder.glob("*.js"))]
+    script = Path(settings["THEME"]) / "static" / "js" / "cari.js"
+    names = re.findall(
+        r'^import .* from "\./(search/[\w-]+\.js)";$', script.read_text("utf-8"), re.M
+    )
+    return [f"{static}/js/{name}" for name in sorted(set(names))]
 
 
 def prefetch_paths(settings: dict[str, Any], cfg: Config, leads: dict[str, Any]) -> list[str]:

@@ -9,7 +9,6 @@
 import { decodeData, idsByYear, isoDate, matches, counts, yearsWith } from "./search/data.js";
 import { parseQuery, searchTerms, highlightUrl } from "./search/query.js";
 import { FACETS, LEAD_META, leadFor as leadOf, readState as parseState, stateQuery } from "./search/state.js";
-import { suggest } from "./search/suggest.js";
 
 const app = document.getElementById("cari");
 const texts = JSON.parse(document.getElementById("cari-teks").textContent);
@@ -506,7 +505,12 @@ const loadNames = () => (namesPromise ??= getJson(app.dataset.browse + "nama.jso
 async function showHelp(id, unfiltered) {
   const items = [];
   if (state.q) {
-    const better = suggest(state.q, await loadNames().catch(() => []));
+    // Loaded at the first empty answer only, like the names.
+    const [{ suggest }, names] = await Promise.all([
+      import("./search/suggest.js"),
+      loadNames().catch(() => []),
+    ]);
+    const better = suggest(state.q, names);
     if (id !== runId) return;
     if (better) {
       const link = el("a", { href: stateUrl({ ...state, q: better }), textContent: better });
