@@ -277,3 +277,52 @@ def test_search_page_has_no_axe_violations(page, served_site: str) -> None:
         ".violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
     )
     assert violations == []
+
+
+def test_empty_answer_helps(page, base: str) -> None:
+    # A word in no article: nothing, whatever Pagefind's prefixes would find; no suggestion,
+    # a way to browse everything.
+    open_search(page, base, "?q=medison")
+    assert result_links(page) == []
+    assert page.inner_text("#cari-status") == "Tidak ada artikel yang cocok dengan “medison”."
+    assert page.locator("#cari-bantuan .search-suggest").count() == 0
+    page.locator("#cari-bantuan a", has_text="Telusuri seluruh arsip").click()
+    wait_results(page)
+    assert len(result_links(page)) == SEED_COUNT and "q=" not in page.url
+    # Filtered to nothing: the count without the filters, one click away; back returns.
+    open_search(page, base, "?q=sekda&daerah=Kota+Padang")
+    assert result_links(page) == []
+    help_text = page.inner_text("#cari-bantuan")
+    assert "Tanpa saringan, 1 artikel cocok." in help_text
+    page.locator("#cari-bantuan a", has_text="Hapus semua saringan").click()
+    wait_results(page)
+    links = result_links(page)
+    assert len(links) == 1 and "sekda-bukittinggi" in links[0] and "daerah=" not in page.url
+    page.go_back()
+    wait_results(page)
+    assert "daerah=Kota+Padang" in page.url and result_links(page) == []
+    # A misspelled name: "Maksud Anda" with the name, whose link finds its articles.
+    open_search(page, base, "?q=bukitinggi")
+    suggestion = page.locator("#cari-bantuan .search-suggest a")
+    assert suggestion.inner_text() == "Bukittinggi"
+    suggestion.click()
+    wait_results(page)
+    assert page.input_value("#cari-q") == "Bukittinggi"
+    assert len(result_links(page)) >= 2
+
+
+@pytest.mark.parametrize(
+    ("query", "slugs"),
+    [
+        ("sekda", {"sekda-bukittinggi"}),  # not the 2020 article's "SE.,"
+        ("menyukai", {"gelar-apel-ikrar"}),  # not "Sukarni" of Bengkulu Selatan
+        ("kenetralan", {"pjs-bupati-bengkulu", "sekda-bukittinggi", "jelang-pilkada-2024"}),
+        ('"pakta integritas"', {"pjs-wali-kota-bukittinggi", "jelang-pilkada-2024"}),
+    ],
+)
+def test_only_articles_with_the_words(page, served_site: str, query: str, slugs: set) -> None:
+    open_search(page, served_site, f"?q={query}")
+    links = result_links(page)
+    assert len(links) == len(slugs), links
+    assert all(any(s in link for s in slugs) for link in links), links
+    assert page.inner_text("#cari-status").startswith(f"{len(slugs)} artikel cocok")

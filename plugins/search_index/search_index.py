@@ -24,7 +24,9 @@ browse data, so ``pelican content`` alone produces a searchable site. Two output
   source, election, tags of every article), ``pagefind.json`` (each article's Pagefind page
   id within its year's slice, to count a query's results per value), ``irisan.json`` (the
   slices, newest first, with their number of articles, and the ids of the leading slices'
-  first articles) and ``judul-N.json`` chunks of titles and URLs. The search page filters,
+  first articles), ``judul-N.json`` chunks of titles and URLs, and ``nama.json``, the
+  archive's names (regions with and without their kind, provinces, officials, outlets) from
+  which the search page suggests a correction of a misspelled name after an empty answer. The search page filters,
   counts and sorts with these, and browses the whole archive with an empty query without
   downloading Pagefind's index (a filter-only Pagefind search fetched 12.7 MB at 10,000
   articles).
@@ -43,6 +45,7 @@ import itertools
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -54,6 +57,8 @@ from typing import Any
 
 import blinker
 from pelican import signals
+
+from arsip import gazetteer, schema
 
 from . import leading
 
@@ -427,11 +432,26 @@ def browse_data(
             },
         },
     }
+    files["nama.json"] = names(ordered)
     for start in range(0, len(ordered), chunk_size):
         files[f"judul-{start // chunk_size}.json"] = [
             [a.url, a.title] for a in ordered[start : start + chunk_size]
         ]
     return files
+
+
+def names(articles: Iterable[Any]) -> list[str]:
+    """The names a query may misspell: regions (``Kota Bukittinggi`` and ``Bukittinggi``),
+    provinces, officials and outlets (not the unknown outlet's placeholder), sorted."""
+    found: set[str] = set()
+    for a in articles:
+        region = str(a.region)
+        found.update((region, str(a.province), str(a.official), str(a.source)))
+        place = gazetteer.lookup(region)
+        if place is not None:
+            found.add(place.short_name)
+    found.discard(schema.UNKNOWN_SOURCE)
+    return sorted(found)
 
 
 def write_browse_data(folder: Path, files: dict[str, Any]) -> None:
@@ -463,7 +483,20 @@ def _collect(generators: list[Any]) -> None:
             plan = leading.plan(gen.articles, cfg.lead) if cfg.enabled else {}
             _leads[gen.output_path] = {n: [a.url for a in arts] for n, arts in plan.items()}
             gen.settings["SEARCH_PATHS"]["leads"] = leading.describe(plan)
+            gen.settings["SEARCH_PATHS"]["modules"] = script_modules(gen.settings)
             gen.settings["SEARCH_PATHS"]["prefetch"] = prefetch_paths(gen.settings, cfg, plan)
+
+
+def script_modules(settings: dict[str, Any]) -> list[str]:
+    """The modules cari.js imports before it runs (its ``import ... from "./search/x.js"``
+    lines; not those it loads when needed), site-relative and sorted: the search page
+    preloads them, and pages fetch them ahead with it."""
+    static = settings["THEME_STATIC_DIR"].strip("/")
+    script = Path(settings["THEME"]) / "static" / "js" / "cari.js"
+    names = re.findall(
+        r'^import .* from "\./(search/[\w-]+\.js)";$', script.read_text("utf-8"), re.M
+    )
+    return [f"{static}/js/{name}" for name in sorted(set(names))]
 
 
 def prefetch_paths(settings: dict[str, Any], cfg: Config, leads: dict[str, Any]) -> list[str]:
@@ -475,6 +508,7 @@ def prefetch_paths(settings: dict[str, Any], cfg: Config, leads: dict[str, Any])
         settings["SEARCH_URL"],
         f"{static}/css/search.css",
         f"{static}/js/cari.js",
+        *script_modules(settings),
         f"{cfg.bundle_dir}/pagefind.js",
         f"{cfg.bundle_dir}/wasm.{settings['DEFAULT_LANG'].lower()}.pagefind",
         f"{cfg.data_dir}/irisan.json",

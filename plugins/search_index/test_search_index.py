@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -167,6 +168,41 @@ def test_browse_data_lists_every_article_newest_first(site: Path) -> None:
     titles = json.loads((site / "cari" / "data" / "judul-0.json").read_text(encoding="utf-8"))
     assert titles[0] == ["artikel/2024/artikel-2/", "Judul artikel nomor 2"]
     assert len(titles) == 3
+
+
+def test_names_for_suggestions(site: Path) -> None:
+    names = json.loads((site / "cari" / "data" / "nama.json").read_text(encoding="utf-8"))
+    # Regions with and without their kind, provinces, officials, outlets; once each, sorted.
+    assert names == [
+        "Andree Algamar",
+        "Bukittinggi",
+        "Kota Bukittinggi",
+        "Kota Padang",
+        "Langgam.id",
+        "Padang",
+        "Sumatera Barat",
+    ]
+    # The placeholder of an unknown outlet is no name.
+    unknown = search_index.schema.UNKNOWN_SOURCE
+    article = SimpleNamespace(
+        region="Kota Padang", province="Sumatera Barat", official="X Y", source=unknown
+    )
+    assert search_index.names([article]) == ["Kota Padang", "Padang", "Sumatera Barat", "X Y"]
+
+
+def test_search_page_preloads_its_modules(site: Path) -> None:
+    html = (site / "cari" / "index.html").read_text(encoding="utf-8")
+    # Those cari.js imports before it runs; the suggestions only at an empty answer.
+    modules = ["data.js", "query.js", "state.js"]
+    assert "search/suggest.js" not in html
+    for name in modules:
+        assert (
+            f'<link rel="modulepreload" href="https://example.org/arsip/theme/js/search/{name}">'
+            in html
+        )
+        assert f'from "./search/{name}"' in (site / "theme" / "js" / "cari.js").read_text(
+            encoding="utf-8"
+        )
 
 
 def test_search_page_points_under_the_site_url(site: Path) -> None:
@@ -352,6 +388,9 @@ def test_pages_fetch_the_search_pages_files_ahead_once_a_word_is_typed(site: Pat
         "cari/",
         "theme/css/search.css",
         "theme/js/cari.js",
+        "theme/js/search/data.js",
+        "theme/js/search/query.js",
+        "theme/js/search/state.js",
         "pagefind/pagefind.js",
         "pagefind/wasm.id.pagefind",
         "cari/data/irisan.json",
@@ -366,6 +405,7 @@ def test_pages_fetch_the_search_pages_files_ahead_once_a_word_is_typed(site: Pat
 
 def test_prefetch_names_the_leading_slice_when_there_is_one() -> None:
     settings = {
+        "THEME": str(Path(__file__).resolve().parents[2] / "theme"),
         "THEME_STATIC_DIR": "theme",
         "SEARCH_URL": "cari/",
         "DEFAULT_LANG": "id",

@@ -4,22 +4,16 @@
 // (cari/data/arsip.json, written by plugins/search_index) counts per filter value, and lists,
 // filters and sorts the whole archive when the query is empty, without downloading Pagefind's
 // index.
-// State lives in the URL: ?q=...&urut=lama|cocok&daerah=...&tahun=... (repeatable).
+// State lives in the URL (search/state.js). What a query matches: search/query.js.
+
+import { decodeData, idsByYear, isoDate, matches, counts, yearsWith } from "./search/data.js";
+import { parseQuery, searchTerms, highlightUrl } from "./search/query.js";
+import { FACETS, LEAD_META, leadFor as leadOf, readState as parseState, stateQuery } from "./search/state.js";
 
 const app = document.getElementById("cari");
 const texts = JSON.parse(document.getElementById("cari-teks").textContent);
 const ui = texts.ui;
 const PAGE = 10; // results per step: each one costs a Pagefind fragment
-// URL parameter -> facet. `tahun` (year) is derived from the date.
-const FACETS = [
-  ["daerah", "region"],
-  ["provinsi", "province"],
-  ["pejabat", "official"],
-  ["sumber", "source"],
-  ["pemilihan", "election"],
-  ["tahun", "year"],
-  ["tag", "tag"],
-];
 const SHOWN_VALUES = 8; // values listed per facet before "show all"
 
 const form = app.querySelector("form");
@@ -31,12 +25,14 @@ const listEl = document.getElementById("cari-hasil");
 const moreBtn = document.getElementById("cari-lagi");
 const clearBtn = document.getElementById("cari-hapus");
 const activeEl = document.getElementById("cari-aktif"); // number of active filters
+const helpEl = document.getElementById("cari-bantuan"); // what to try after an empty answer
 const expanded = new Set(); // facets whose full value list is shown
 let pendingFocus = null; // [facet, value] of the checkbox to focus after a re-render
 
 // Downloads started by the page's head while it loaded (search.html), by absolute URL: each
 // is taken over once, by the first request for that URL.
-const early = window.cariAwal ?? new Map();
+// (The head's module may run after this one: both use the same map.)
+const early = (window.cariAwal ??= new Map());
 const fetchAny = window.fetch.bind(window); // Pagefind's fetches are routed: see below
 function fetchEarly(url) {
   const key = new URL(url, location.href).href;
@@ -61,26 +57,7 @@ function loadData() {
       if (!r.ok) throw new Error(`arsip.json: HTTP ${r.status}`);
       return r.json();
     })
-    .then((raw) => {
-      const n = raw.count;
-      const days = new Int32Array(n);
-      const year = new Int32Array(n);
-      let d = 0;
-      for (let i = 0; i < n; i++) {
-        d = i === 0 ? raw.date[0] : d - raw.date[i];
-        days[i] = d;
-        year[i] = new Date(d * 86400000).getUTCFullYear();
-      }
-      const years = [...new Set(year)].sort((a, b) => b - a).map(String);
-      const yearIndex = new Map(years.map((y, i) => [y, i]));
-      const columns = {
-        ...raw,
-        province: raw.region.map((r) => raw.region_province[r]),
-        year: Array.from(year, (y) => yearIndex.get(String(y))),
-      };
-      const values = { ...raw.values, year: years };
-      return { n, days, columns, values, chunks: new Map() };
-    });
+    .then(decodeData);
   return dataPromise;
 }
 
@@ -107,13 +84,7 @@ function getJson(url) {
 let idsPromise = null;
 function loadIds() {
   idsPromise ??= Promise.all([loadData(), getJson(app.dataset.browse + "pagefind.json")]).then(
-    ([data, ids]) => {
-      const byYear = new Map(data.values.year.map((y) => [y, new Map()]));
-      ids.split(" ").forEach((id, i) => {
-        byYear.get(data.values.year[data.columns.year[i]]).set(id, i);
-      });
-      return byYear;
-    },
+    ([data, ids]) => idsByYear(data, ids),
   );
   return idsPromise;
 }
@@ -137,11 +108,7 @@ function loadSlices() {
 // up to 250 ms for a common word; the leading slice's, a few milliseconds, and sorted by date
 // its results are the first of the years' (see runQuery).
 const leads = JSON.parse(app.dataset.leads || "{}");
-const leadFor = (sort) => {
-  if (sort === "cocok") return null;
-  const name = sort === "lama" ? "terlama" : "terbaru";
-  return leads[name] ? name : null;
-};
+const leadFor = (sort) => leadOf(sort, leads);
 
 // Pagefind's files go through this cache, by URL: a file the page's head or this script asked
 // for early is then the one Pagefind's own loader gets. Pagefind fetches its WebAssembly from
@@ -153,7 +120,6 @@ const bundle = new URL(app.dataset.pagefind, location.href);
 const files = new Map(); // URL without query -> Promise of the file's bytes
 // A leading slice's metadata is also under a fixed name (LEAD_META), which the page's head
 // fetches at once, with the entry that names Pagefind's copy: that copy is never fetched.
-const LEAD_META = "pagefind.awal.pf_meta";
 function pagefindFile(path) {
   const url = new URL(path, location.href);
   const wasm = url.pathname.match(/\/(wasm\.[\w-]+\.pagefind)$/)?.[1];
@@ -266,9 +232,11 @@ function sliceIndex(slice) {
   return indexes.get(slice);
 }
 
-async function searchSlice(slice, q, options) {
-  const search = await (await sliceIndex(slice)).search(q, options);
-  return { year: slice, results: search.results };
+// The articles of one slice that match the query (search/query.js: each word and phrase
+// exactly, not Pagefind's prefixes), in the order of the sort, or ranked by relevance.
+async function searchSlice(slice, q, options, ranked = false) {
+  const results = await searchTerms(await sliceIndex(slice), parseQuery(q), options, ranked);
+  return { year: slice, results };
 }
 
 // A list of results that grows while the years are searched, always in its final order.
@@ -301,27 +269,8 @@ function growingList() {
 
 // ------------------------------------------------------------------ state <-> URL
 
-function readState() {
-  const params = new URLSearchParams(location.search);
-  const filters = {};
-  for (const [param, facet] of FACETS) {
-    const vals = params.getAll(param).filter(Boolean);
-    if (vals.length) filters[facet] = new Set(vals);
-  }
-  const sort = ["lama", "cocok"].includes(params.get("urut")) ? params.get("urut") : "";
-  return { q: (params.get("q") || "").trim(), sort, filters };
-}
-
-function stateUrl(state) {
-  const params = new URLSearchParams();
-  if (state.q) params.set("q", state.q);
-  if (state.sort) params.set("urut", state.sort);
-  for (const [param, facet] of FACETS) {
-    for (const v of [...(state.filters[facet] || [])].sort()) params.append(param, v);
-  }
-  const qs = params.toString();
-  return location.pathname + (qs ? "?" + qs : "");
-}
+const readState = () => parseState(location.search);
+const stateUrl = (st) => location.pathname + stateQuery(st);
 
 let state = readState();
 const baseTitle = document.title;
@@ -337,38 +286,6 @@ function go(newState, replace = false) {
 
 // ------------------------------------------------------------------ search
 
-function matches(data, i, filters, skip) {
-  for (const facet in filters) {
-    if (facet === skip) continue;
-    const wanted = filters[facet];
-    const col = data.columns[facet];
-    const vals = data.values[facet];
-    if (facet === "tag") {
-      if (!col[i].some((t) => wanted.has(vals[t]))) return false;
-    } else if (!wanted.has(vals[col[i]])) {
-      return false;
-    }
-  }
-  return true;
-}
-
-// Counts per value of every facet among the candidates, each facet ignoring its own filter
-// (so that choosing a second region shows how many it would add).
-function counts(data, candidates, filters) {
-  const out = {};
-  for (const [, facet] of FACETS) {
-    const col = data.columns[facet];
-    const c = new Map();
-    for (const i of candidates) {
-      if (!matches(data, i, filters, facet)) continue;
-      const vs = facet === "tag" ? col[i] : [col[i]];
-      for (const v of vs) c.set(v, (c.get(v) || 0) + 1);
-    }
-    out[facet] = c;
-  }
-  return out;
-}
-
 let runId = 0;
 let current = growingList(); // loaders of the results shown or to show
 let shown = 0;
@@ -381,6 +298,8 @@ async function run() {
   app.setAttribute("aria-busy", "true");
   listEl.dataset.stale = "";
   statusEl.textContent = ui.loading;
+  helpEl.hidden = true;
+  helpEl.replaceChildren();
   if (!facetsEl.querySelector("fieldset")) facetsEl.textContent = ui.loading;
   document.title = state.q ? `${state.q} · ${baseTitle}` : baseTitle;
   try {
@@ -394,9 +313,10 @@ async function run() {
   }
 }
 
+// The article page marks the query's words (Pagefind's highlight script).
 const pagefindResult = (r) => async () => {
   const d = await r.data();
-  return { ...d.meta, url: d.url, excerpt: d.excerpt };
+  return { ...d.meta, url: highlightUrl(d.url, parseQuery(state.q).words), excerpt: d.excerpt };
 };
 
 // A query: Pagefind searches one year at a time, in the order of the sort (with its filters,
@@ -434,10 +354,7 @@ async function runQuery(id) {
     const data = await loadData();
     if (filtered) {
       // Skip the years in which no article passes the filters (the browse data knows).
-      const hit = new Set();
-      for (let i = 0; i < data.n; i++) {
-        if (matches(data, i, state.filters, null)) hit.add(data.values.year[data.columns.year[i]]);
-      }
+      const hit = new Set(yearsWith(data, state.filters));
       years = years.filter((y) => hit.has(y));
     }
     if (lead && leadMatches(data, lead) < PAGE) lead = null;
@@ -462,7 +379,7 @@ async function runQuery(id) {
   let next = 0; // the years before this one are in the list
   const searchAt = async (k) => {
     if (id !== runId) return;
-    found[k] = await searchSlice(years[k], q, { filters, sort });
+    found[k] = await searchSlice(years[k], q, { filters, sort }, relevance);
     if (id !== runId) return;
     for (; !relevance && next < years.length && found[next]; next++) {
       const { results } = found[next];
@@ -525,7 +442,8 @@ async function runQuery(id) {
       if (i !== undefined) candidates.push(i);
     }
   }
-  renderFacets(data, counts(data, candidates, state.filters));
+  renderFacets(data, counts(data, candidates, state.filters, FACETS.map(([, f]) => f)));
+  if (!list.items.length) await showHelp(id, candidates.length);
 }
 
 // How many articles of a leading slice pass the filters (the newest slice holds the first
@@ -555,7 +473,7 @@ async function runBrowse(id) {
       return {
         url: app.dataset.site + url,
         title,
-        date: new Date(data.days[i] * 86400000).toISOString().slice(0, 10),
+        date: isoDate(data, i),
         region: data.values.region[col.region[i]],
         official: data.values.official[col.official[i]],
         source: data.values.source[col.source[i]],
@@ -570,9 +488,51 @@ async function runBrowse(id) {
   if (hits.length) await titles(data, hits[0]).catch(() => {});
   await new Promise((resolve) => setTimeout(resolve));
   if (id !== runId) return;
-  renderFacets(data, counts(data, candidates, state.filters));
+  renderFacets(data, counts(data, candidates, state.filters, FACETS.map(([, f]) => f)));
+  if (!hits.length) await showHelp(id, candidates.length);
   await firstPage;
 }
+
+// ------------------------------------------------------------------ an empty answer
+
+// The archive's names, for "Maksud Anda" (fetched on the first empty answer only).
+let namesPromise = null;
+const loadNames = () => (namesPromise ??= getJson(app.dataset.browse + "nama.json"));
+
+// An empty answer helps: the query with a misspelled name of the archive corrected, the
+// number of articles the query finds without the filters, and the way to browse everything.
+// `unfiltered`: how many articles match the query (or the archive holds) without filters.
+async function showHelp(id, unfiltered) {
+  const items = [];
+  if (state.q) {
+    // Loaded at the first empty answer only, like the names.
+    const [{ suggest }, names] = await Promise.all([
+      import("./search/suggest.js"),
+      loadNames().catch(() => []),
+    ]);
+    const better = suggest(state.q, names);
+    if (id !== runId) return;
+    if (better) {
+      const link = el("a", { href: stateUrl({ ...state, q: better }), textContent: better });
+      items.push(el("p", { className: "search-suggest" }, `${ui.did_you_mean} `, link, "?"));
+    }
+  }
+  if (Object.keys(state.filters).length && unfiltered) {
+    const link = el("a", { href: stateUrl({ ...state, filters: {} }), textContent: ui.filters_clear });
+    items.push(el("p", {}, `${fill(ui.without_filters, { n: unfiltered })} `, link));
+  }
+  items.push(el("p", {}, el("a", { href: location.pathname, textContent: ui.browse_all })));
+  helpEl.replaceChildren(...items);
+  helpEl.hidden = false;
+}
+
+// Its links change the state like the form does (one history entry, no reload).
+helpEl.addEventListener("click", (event) => {
+  const link = event.target.closest("a");
+  if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  event.preventDefault();
+  go(parseState(new URL(link.href).search));
+});
 
 // Empties the result list for a new search; returns the list its results go to.
 function show() {
@@ -694,7 +654,7 @@ function renderFacets(data, allCounts) {
     }
     groups.push(fs);
   }
-  facetsEl.replaceChildren(...groups);
+  facetsEl.replaceChildren(...(groups.length ? groups : [el("p", { textContent: ui.facets_none })]));
   const active = Object.values(state.filters).reduce((n, set) => n + set.size, 0);
   clearBtn.hidden = active === 0;
   activeEl.textContent = active ? ` (${active})` : "";
