@@ -56,16 +56,16 @@ def test_duplicate_text_stops_the_build(tmp_path: Path, capfd: pytest.CaptureFix
 
 
 def test_text_that_looks_like_markup_is_escaped(tmp_path: Path) -> None:
-    # "<b" without ">" is not a tag, so the schema lets it through; it must stay text.
+    # "<3" is not a tag, so the schema lets it through; it must stay text.
     content = tiny_site(
         tmp_path,
-        satu=('"AT&T <b \\"kutip\\" judul"', "Teks 1 < 2 & 3 > 2 dan `<code>`."),
+        satu=('"AT&T <3 \\"kutip\\" judul"', "Teks 1 < 2 & 3 > 2 dan `<code>`."),
     )
     out = build(content=content, output=tmp_path / "out")
     html = (out / "artikel/2024/satu/index.html").read_text(encoding="utf-8")
     assert (
-        "AT&amp;T &lt;b &#34;kutip&#34; judul" in html
-        or "AT&amp;T &lt;b &quot;kutip&quot; judul" in html
+        "AT&amp;T &lt;3 &#34;kutip&#34; judul" in html
+        or "AT&amp;T &lt;3 &quot;kutip&quot; judul" in html
     )
     assert "1 &lt; 2 &amp; 3 &gt; 2" in html
     assert "<b " not in html

@@ -29,7 +29,7 @@ from pelican.utils import (
     truncate_html_words,
 )
 
-from arsip import schema
+from arsip import schema, sources
 
 log = logging.getLogger(__name__)
 
@@ -233,6 +233,17 @@ def _start(pelican: Any) -> None:
     _summaries.pop(pelican.settings["PATH"], None)
 
 
+def _refuse_unreadable(generator: ArticlesGenerator) -> None:
+    """Stop before anything is read when ``content/`` holds files the build must not read
+    (links out of the repository, loops, devices, other extensions, misplaced articles):
+    the same listing as ``invoke check`` (arsip.sources), at the start of every run."""
+    found = sources.scan(generator.settings["PATH"])
+    if found.problems:
+        error = schema.ArticleError(found.problems)
+        print(error, file=sys.stderr, flush=True)
+        raise BuildStopped(len(error.problems))
+
+
 def _give_summaries(generator: ArticlesGenerator) -> None:
     """Hand Pelican the summaries computed while preparing, in its own memo of
     ``Content.get_summary``: computed in parallel once, instead of once per render process
@@ -288,6 +299,7 @@ class BuildStopped(Exception):
 
 def register() -> None:
     signals.initialized.connect(_start)
+    signals.article_generator_init.connect(_refuse_unreadable)
     signals.readers_init.connect(_add_reader)
     signals.article_generator_pretaxonomy.connect(_cross_check)
     signals.article_generator_finalized.connect(_give_summaries)
