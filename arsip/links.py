@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from typing import Literal
+from urllib.parse import urlsplit
 
 Kind = Literal["local", "offsite", "unsafe"]
 
@@ -52,3 +53,28 @@ def offsite_href(href: str) -> str:
     """An off-site ``href`` written out in full: ``https:`` before a scheme-relative one."""
     form = browser_form(href)
     return "https:" + form if form.startswith("//") else form
+
+
+_SITEURL_BAD = re.compile(r"[\x00-\x20\x7f-\x9f\"'<>`\\{}|^@\u2028\u2029]")
+
+
+def siteurl_problem(url: str) -> str | None:
+    """What is wrong with a site URL given to a build (``--siteurl``), or None. It is written
+    into every page, feed and the sitemap: an http(s) address of a host, optionally with a
+    path, and nothing that could end an attribute or start markup."""
+    if not url:
+        return None
+    if _SITEURL_BAD.search(url):
+        return (
+            f"--siteurl {url[:60]!r} may not contain spaces, quotes, angle brackets, "
+            "backslashes or @: give the address only, e.g. https://org.github.io/repo"
+        )
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return (
+            f"--siteurl {url[:60]!r} is not an http(s) address: it must start with https:// "
+            "(or http://) and a host name, e.g. https://org.github.io/repo"
+        )
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        return f"--siteurl {url[:60]!r} may not have a query (?) or fragment (#): give the address only"
+    return None
