@@ -110,6 +110,9 @@ def ingest_file(path: Path, dest: Path, archive: list[schema.Parsed], out: TextI
             "the draft would not be valid: "
             + "; ".join(f"{p.field}: {p.message}" for p in problems)
         )
+    outside = write.leaves(dest, target)
+    if outside:
+        raise IngestError(outside)
     try:
         write.write_new(target, text)
     except FileExistsError:
@@ -142,6 +145,10 @@ def ingest_paths(
 ) -> int:
     """Ingest every file; return 0 when all became drafts, 1 otherwise."""
     dest = Path(dest)
+    problem = write.dest_problem(dest)
+    if problem:
+        print(f"error: {problem}", file=err)
+        return 1
     files = raw_files([Path(p) for p in paths])
     missing = [str(p) for p in paths if not Path(p).exists()]
     failed = len(missing)
