@@ -62,7 +62,7 @@ def select(paths: list[str]) -> tuple[list[Path], list[Path], list[Problem]]:
     """
     if not paths:
         found = sources.scan(ARTICLES.parent)
-        return found.articles, [], found.problems
+        return found.articles + found.pages, [], found.problems
     files: list[Path] = []
     context: list[Path] = []
     problems: list[Problem] = []
@@ -79,7 +79,7 @@ def select(paths: list[str]) -> tuple[list[Path], list[Path], list[Problem]]:
         if content not in scans:
             scans[content] = sources.scan(content)
         found = scans[content]
-        mine = [f for f in found.articles if _under(f, absolute)]
+        mine = [f for f in found.articles + found.pages if _under(f, absolute)]
         refused = [p for p in found.problems if _under(Path(os.path.abspath(p.path)), absolute)]
         if not mine and not refused and not absolute.is_dir():
             refused.append(Problem(str(given), 1, "file", "no such article file"))
@@ -231,11 +231,15 @@ def check_files(files: Iterable[Path], context: Iterable[Path] = ()) -> list[Pro
     """Every problem of ``files``, compared with each other and with ``context`` (the rest
     of the archive): only problems that involve one of ``files`` are returned."""
     voc = schema.vocabulary()
+    files = list(files)
+    pages = [f for f in files if _is_page(f)]
+    problems = [p for f in pages for p in schema.validate_page(schema.read_article(_shown(f)))]
+    files = [f for f in files if f not in pages]
     mine = [schema.read_article(_shown(f)) for f in files]
     names = {a.path for a in mine}
     others = [schema.read_article(_shown(f)) for f in context]
     others = [a for a in others if a.path not in names]
-    problems = [p for art in mine for p in schema.validate(art, voc)]
+    problems.extend(p for art in mine for p in schema.validate(art, voc))
     for art in mine:
         if not art.problems:
             problems.extend(check_links(art))
@@ -244,6 +248,12 @@ def check_files(files: Iterable[Path], context: Iterable[Path] = ()) -> list[Pro
     cross.extend(near_duplicates(sound))
     problems.extend(p for p in cross if not others or _involves(p, names))
     return sorted(set(problems))
+
+
+def _is_page(path: Path) -> bool:
+    """True for a file of a ``content/pages/`` folder (its nearest such parent)."""
+    content = _content_of(Path(os.path.abspath(path)))
+    return content is not None and _under(Path(os.path.abspath(path)), content / sources.PAGES)
 
 
 def github_annotation(problem: Problem) -> str:

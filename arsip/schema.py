@@ -824,6 +824,38 @@ def validate(parsed: Parsed, voc: Vocabulary | None = None) -> list[Problem]:
     return problems
 
 
+#: A page (content/pages/<name>.md, about the archive) has a title and Markdown text, nothing
+#: else: Pelican's own fields (slug, url, save_as, template, status...) would change where or
+#: how it is written, so they are refused like any unknown field.
+PAGE_FIELDS = ("title",)
+
+
+def validate_page(parsed: Parsed) -> list[Problem]:
+    """Every problem of one parsed page: syntax, its title, and the same body rules as an
+    article's."""
+    problems = list(parsed.problems)
+    if any(p.field == "front-matter" for p in problems):
+        return problems
+    for name, value in parsed.meta.items():
+        if name not in PAGE_FIELDS:
+            problems.append(
+                Problem(
+                    parsed.path,
+                    parsed.line_of(name),
+                    name if len(name) <= 40 else name[:40] + "...",
+                    f"unknown field: a page has only {', '.join(PAGE_FIELDS)}; remove this line",
+                )
+            )
+        else:
+            message = _plain_text(value, "the page's title", 2, 120)
+            if message:
+                problems.append(Problem(parsed.path, parsed.line_of(name), name, message))
+    if "title" not in parsed.meta:
+        problems.append(Problem(parsed.path, 1, "title", "missing: add a line 'title: ...'"))
+    problems.extend(check_body(parsed))
+    return problems
+
+
 def check_body(parsed: Parsed) -> list[Problem]:
     """The body is Markdown text: no raw HTML, no images, no script links."""
     problems = []

@@ -11,8 +11,9 @@ trusting what it finds there, and turns everything the build must not read into 
 - anything that is not a regular file or a folder (a device such as ``/dev/zero``, a pipe);
 - files other than ``.md`` (Pelican would also read ``.markdown``, ``.mkd`` and ``.mdown``,
   which no rule of the archive looks at);
-- articles outside a year folder (``articles/<year>/<slug>.md`` is the only place) and file
-  names with control characters.
+- articles outside a year folder (``articles/<year>/<slug>.md`` is the only place), pages
+  outside ``pages/`` itself or named like a part of the site (``cari``, ``pejabat``...: two
+  files would be written at one address), and file names with control characters.
 """
 
 from __future__ import annotations
@@ -152,9 +153,42 @@ def _place_problem(parts: tuple[str, ...], kind: str) -> str | None:
             "an article must be in its year's folder, content/articles/<year>/<file name>.md "
             "(the year of its date): move it there"
         )
+    if kind == PAGES and len(parts) != 1:
+        return f"a page must be directly in content/pages/ (content/pages/{name}): move it there"
     if kind == PAGES and not SLUG_RE.match(stem):
         return "a page's file name must be lower-case words joined by hyphens, e.g. tentang.md"
+    if kind == PAGES and stem in RESERVED:
+        return (
+            f"the address /{stem}/ belongs to a part of the site ({', '.join(sorted(RESERVED))} "
+            "are taken): give the page another file name"
+        )
     return None
+
+
+#: The site's own top-level addresses (pelicanconf URLs, the plugins' folders, the form
+#: editor): a page is published at /<file name>/ and must not take one of them.
+RESERVED = frozenset(
+    {
+        "404",
+        "admin",
+        "arsip",
+        "artikel",
+        "cari",
+        "daerah",
+        "data",
+        "feeds",
+        "index",
+        "lini-masa",
+        "pagefind",
+        "pejabat",
+        "pemilihan",
+        "robots",
+        "sitemap",
+        "sumber",
+        "tag",
+        "theme",
+    }
+)
 
 
 _MARKDOWN = frozenset({".markdown", ".mkd", ".mdown", ".mdwn", ".txt", ".md~"})

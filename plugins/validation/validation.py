@@ -175,7 +175,7 @@ class ArchiveReader(YAMLMetadataReader):
         parsed = schema.read_article(source_path)
         parsed.path = shown
         article = _is_article(source_path, self.settings)
-        problems = schema.validate(parsed) if article else parsed.problems
+        problems = schema.validate(parsed) if article else schema.validate_page(parsed)
         if problems:
             return Prepared(shown, article, problems)
         html = self._md.reset().convert(parsed.body)
