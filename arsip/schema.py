@@ -413,6 +413,21 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
             )
         )
         return parsed
+    for i, line in enumerate(lines[1:end], start=1):
+        if CONTROL_RE.search(line):
+            # Before YAML reads it: YAML takes some of these (U+0085, U+2028) for line breaks
+            # and others for errors, and would name neither.
+            key = _KEY_RE.match(line)
+            parsed.problems.append(
+                Problem(
+                    path,
+                    i + 1,
+                    key.group(1) if key else "front-matter",
+                    character_problem(line) or "",
+                )
+            )
+    if parsed.problems:
+        return parsed
     meta = _simple_front_matter(lines[1:end])
     if meta is not None:
         # One field per line, none twice: each field's line is its place.
@@ -444,8 +459,9 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
                     path,
                     reference + 2,
                     "front-matter",
-                    "uses a YAML anchor (&name) or alias (*name), which articles never need: "
-                    "write each value out in full (quote a value that starts with & or *)",
+                    "uses a YAML anchor (&name), alias (*name) or merge key (<<), which articles "
+                    "never need: write each value out in full (quote a value that starts with "
+                    "&, * or <<)",
                 )
             )
             return parsed
@@ -484,15 +500,21 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
     return parsed
 
 
+_KEY_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]{0,39}):")
+
+
 def _anchor_or_alias(source: str) -> int | None:
     """The 0-based line of the first YAML anchor or alias in ``source``, or None.
 
     Read from the parser's events, before anything is built: aliases repeat a value without
     copying it, and nine nested ones make a value of hundreds of megabytes once printed."""
-    if "&" not in source and "*" not in source:
+    if "&" not in source and "*" not in source and "<<" not in source:
         return None
     for event in yaml.parse(source, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            return event.start_mark.line
+        # A merge key (<<) copies a mapping's fields in without their lines.
+        if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]:
             return event.start_mark.line
     return None
 
@@ -779,8 +801,8 @@ def validate(parsed: Parsed, voc: Vocabulary | None = None) -> list[Problem]:
     """Every problem of one parsed article: syntax, fields, cross-field rules and body."""
     voc = voc or vocabulary()
     problems = list(parsed.problems)
-    if any(p.field == "front-matter" for p in problems):
-        return problems
+    if any(p.field in ("front-matter", "file") for p in problems) or (problems and not parsed.meta):
+        return problems  # nothing was read: every field would be "missing"
     meta, path = parsed.meta, parsed.path
     for name, value in meta.items():
         spec = FIELDS.get(name)
@@ -834,7 +856,7 @@ def validate_page(parsed: Parsed) -> list[Problem]:
     """Every problem of one parsed page: syntax, its title, and the same body rules as an
     article's."""
     problems = list(parsed.problems)
-    if any(p.field == "front-matter" for p in problems):
+    if any(p.field in ("front-matter", "file") for p in problems) or (problems and not parsed.meta):
         return problems
     for name, value in parsed.meta.items():
         if name not in PAGE_FIELDS:

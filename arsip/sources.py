@@ -19,6 +19,7 @@ trusting what it finds there, and turns everything the build must not read into 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,7 +118,7 @@ def _walk(
 
 def _entry_problem(entry: os.DirEntry[str], path: Path, limit: Path) -> str | None:
     """Why a folder entry must not be read at all (its name, its kind, where it leads)."""
-    if CONTROL_RE.search(entry.name):
+    if _NAME_CONTROL_RE.search(entry.name):
         return (
             "the file name contains a control character (such as a line break): rename it "
             "with lower-case words joined by hyphens"
@@ -190,6 +191,10 @@ RESERVED = frozenset(
     }
 )
 
+
+#: Control characters in a file name, line breaks and tabs included: a name is shown in
+#: messages and CI annotations, where a line break would start another line (or command).
+_NAME_CONTROL_RE = re.compile(CONTROL_RE.pattern[:-1] + r"\t\n]")
 
 _MARKDOWN = frozenset({".markdown", ".mkd", ".mdown", ".mdwn", ".txt", ".md~"})
 

@@ -9,6 +9,7 @@ non-zero exit before anything is written.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import logging
 import os
@@ -174,6 +175,8 @@ class ArchiveReader(YAMLMetadataReader):
         shown = _display_path(source_path, self.settings)
         parsed = schema.read_article(source_path)
         parsed.path = shown
+        # Problems found while reading name the file as it was opened: as shown, like the rest.
+        parsed.problems = [dataclasses.replace(p, path=shown) for p in parsed.problems]
         article = _is_article(source_path, self.settings)
         problems = schema.validate(parsed) if article else schema.validate_page(parsed)
         if problems:
@@ -292,6 +295,16 @@ def _cross_check(generator: ArticlesGenerator) -> None:
         raise BuildStopped(len(error.problems))
 
 
+def _refuse_pages(generator: Any) -> None:
+    """Stop when a page is invalid: pages are read after the articles, before anything is
+    written."""
+    problems = _problems.pop(generator.settings["PATH"], [])
+    if problems:
+        error = schema.ArticleError(problems)
+        print(error, file=sys.stderr, flush=True)
+        raise BuildStopped(len(error.problems))
+
+
 class BuildStopped(Exception):
     """The build stops: some articles are invalid (each problem was printed to stderr)."""
 
@@ -308,3 +321,4 @@ def register() -> None:
     signals.readers_init.connect(_add_reader)
     signals.article_generator_pretaxonomy.connect(_cross_check)
     signals.article_generator_finalized.connect(_give_summaries)
+    signals.page_generator_finalized.connect(_refuse_pages)
