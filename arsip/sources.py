@@ -67,7 +67,7 @@ def scan(
     for kind in (ARTICLES, PAGES):
         top = content / kind
         if top.is_dir() and not top.is_symlink():
-            _walk(top, top, kind, limit, {top.resolve()}, found)
+            _walk(top, (), kind, limit, {top.resolve()}, found)
         elif top.exists() or top.is_symlink():
             found.problems.append(
                 Problem(_shown(top), 1, "file", "must be a plain folder (not a link or a file)")
@@ -78,68 +78,79 @@ def scan(
 
 
 def _walk(
-    folder: Path, top: Path, kind: str, limit: Path, parents: set[Path], found: Sources
+    folder: Path,
+    prefix: tuple[str, ...],
+    kind: str,
+    limit: Path,
+    parents: set[Path],
+    found: Sources,
 ) -> None:
-    """Visit one folder; ``parents`` holds the real paths of the folders above it."""
+    """Visit one folder (``prefix``: its path below articles/ or pages/); ``parents`` holds
+    the real paths of the folders above it."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
         found.problems.append(Problem(_shown(folder), 1, "file", f"unreadable: {exc.strerror}"))
         return
     for entry in entries:
-        path = Path(entry.path)
-        problem = _entry_problem(entry, path, limit)
+        # The entry's type comes from the folder listing (no system call) unless it is a
+        # symbolic link: an archive of 10,000 articles is listed in a few tens of ms.
+        problem, is_dir = _entry_problem(entry, limit)
         if problem:
-            found.problems.append(Problem(_shown(path), 1, "file", problem))
+            found.problems.append(Problem(_shown(Path(entry.path)), 1, "file", problem))
             continue
-        mode = os.stat(path).st_mode  # the link's target when it is one (checked above)
-        if stat.S_ISDIR(mode):
-            real = path.resolve()
+        if is_dir:
+            real = Path(entry.path).resolve()
             if real in parents:
                 found.problems.append(
                     Problem(
-                        _shown(path),
+                        _shown(Path(entry.path)),
                         1,
                         "file",
                         "is a link to one of its own parent folders (a loop): remove the link",
                     )
                 )
                 continue
-            _walk(path, top, kind, limit, parents | {real}, found)
+            _walk(Path(entry.path), (*prefix, entry.name), kind, limit, parents | {real}, found)
             continue
         if entry.name in IGNORED:
             continue
-        problem = _place_problem(path.relative_to(top).parts, kind)
+        problem = _place_problem((*prefix, entry.name), kind)
         if problem:
-            found.problems.append(Problem(_shown(path), 1, "file", problem))
+            found.problems.append(Problem(_shown(Path(entry.path)), 1, "file", problem))
         else:
-            (found.articles if kind == ARTICLES else found.pages).append(path)
+            (found.articles if kind == ARTICLES else found.pages).append(Path(entry.path))
 
 
-def _entry_problem(entry: os.DirEntry[str], path: Path, limit: Path) -> str | None:
-    """Why a folder entry must not be read at all (its name, its kind, where it leads)."""
+def _entry_problem(entry: os.DirEntry[str], limit: Path) -> tuple[str | None, bool]:
+    """Why a folder entry must not be read at all (its name, its kind, where it leads), and
+    whether it is a folder (a link's target when it is a link)."""
     if _NAME_CONTROL_RE.search(entry.name):
         return (
             "the file name contains a control character (such as a line break): rename it "
             "with lower-case words joined by hyphens"
-        )
-    if entry.is_symlink():
-        try:
-            target = path.resolve(strict=True)
-        except (OSError, RuntimeError):
-            return "is a symbolic link that leads nowhere or to itself: remove the link"
-        if not _inside(target, limit):
-            return (
-                "is a symbolic link to a file outside the repository: copy the article "
-                "into the repository instead of linking to it"
-            )
+        ), False
     try:
-        mode = os.stat(path).st_mode
+        if entry.is_symlink():
+            try:
+                target = Path(entry.path).resolve(strict=True)
+            except (OSError, RuntimeError):
+                return "is a symbolic link that leads nowhere or to itself: remove the link", False
+            if not _inside(target, limit):
+                return (
+                    "is a symbolic link to a file outside the repository: copy the article "
+                    "into the repository instead of linking to it"
+                ), False
+            mode = os.stat(target).st_mode
+            is_dir, is_file = stat.S_ISDIR(mode), stat.S_ISREG(mode)
+        else:
+            is_dir = entry.is_dir(follow_symlinks=False)
+            is_file = not is_dir and entry.is_file(follow_symlinks=False)
     except OSError as exc:
-        return f"unreadable: {exc.strerror}"
-    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        return "is not a regular file (a device, a pipe or a socket): remove it"
-    return None
+        return f"unreadable: {exc.strerror}", False
+    if not (is_file or is_dir):
+        return "is not a regular file (a device, a pipe or a socket): remove it", False
+    return None, is_dir
 
 
 def _place_problem(parts: tuple[str, ...], kind: str) -> str | None:
