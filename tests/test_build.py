@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -22,8 +25,11 @@ def tiny_content(tmp_path: Path) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
+    """The published files (the hidden folders of a build in progress aside)."""
     return {
-        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.relative_to(folder).parts[0] not in (STAGING, PREVIOUS)
     }
 
 
@@ -87,3 +93,32 @@ def test_a_bad_site_url_is_refused_before_anything_is_written(tmp_path: Path, ur
 )
 def test_good_site_urls(url: str) -> None:
     assert links.siteurl_problem(url) is None
+
+
+def test_a_build_killed_while_writing_keeps_the_previous_site(tmp_path: Path) -> None:
+    content = tiny_content(tmp_path)
+    out = tmp_path / "out"
+    build(content=content, output=out)
+    before = snapshot(out)
+    (content / "articles" / "2024" / "dua.md").write_text(
+        article("Isi kedua yang lain.", title="Judul kedua artikel"), encoding="utf-8"
+    )
+    code = (
+        "import sys; from arsip.build import build; build(content=sys.argv[1], output=sys.argv[2])"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code, str(content), str(out)])
+    try:
+        deadline = time.monotonic() + 120
+        # Killed once the new site is being written aside (its pages exist there).
+        while not (out / STAGING / "artikel").exists() and proc.poll() is None:
+            assert time.monotonic() < deadline, "the build never started writing"
+            time.sleep(0.005)
+        proc.kill()
+    finally:
+        proc.wait()
+    if proc.returncode == 0:
+        pytest.skip("the build ended before it could be killed")
+    assert snapshot(out) == before  # the staging folder is hidden and not part of the site
+    build(content=content, output=out)
+    assert not (out / STAGING).exists()
+    assert (out / "artikel/2024/dua/index.html").is_file()

@@ -280,8 +280,7 @@ class Corpus:
         # The accepted cases alone: the site.
         self.good = self.run(build, siteurl, self.content, self.output, self.repo)
         self.site = tree(self.output)
-        # Every case: check, then the build (file-level refusals stop it before reading),
-        # then the build again without those (the reader's refusals).
+        # Every case: check (all of them at once, as text and as annotations), then builds.
         refused = {c["id"]: materialise(c, self.content, self.outside) for c in REFUSED}
         self.check = self.run(check, self.content, self.repo)
         self.github = self.run(check, self.content, self.repo, "--format", "github")
