@@ -474,15 +474,18 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         context = getattr(exc, "context", None)
         detail = f"{context}, {reason}" if context else reason
-        parsed.problems.append(
-            Problem(
-                path,
-                line,
-                "front-matter",
-                f"malformed YAML ({detail}); quote values that contain ':' or start with "
-                'a special character, e.g. title: "Jelang Pilkada: ..."',
+        if isinstance(exc, yaml.constructor.ConstructorError) and "for the tag" in reason:
+            message = (
+                "uses a YAML tag (such as !!python/...), which articles never need: remove it "
+                "and write the value as text"
             )
-        )
+        else:
+            # The parser's words may quote the contributor's text: a short part of them.
+            message = (
+                f"malformed YAML ({excerpt(detail, 120)[1:-1]}); quote values that contain ':' "
+                'or start with a special character, e.g. title: "Jelang Pilkada: ..."'
+            )
+        parsed.problems.append(Problem(path, line, "front-matter", message))
         return parsed
     if meta is None:
         meta = {}
