@@ -30,6 +30,10 @@ def build(c, siteurl=""):
 @task(help={"siteurl": "the published URL, may contain a sub-path, e.g. https://example.org/arsip"})
 def publish(c, siteurl):
     """Build the site for publication at SITEURL (every link, asset and feed under it)."""
+    if not siteurl.strip():
+        raise Exit(
+            "--siteurl is required: the published address, e.g. https://org.github.io/repo", 1
+        )
     out = _build(siteurl)
     print(f"Built {out} for {siteurl}")
 

@@ -15,6 +15,7 @@ their archive, so a new article that repeats an archived one is caught before th
 from __future__ import annotations
 
 import argparse
+import os
 import posixpath
 import re
 import sys
@@ -22,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from arsip import dedup, regulations, schema
+from arsip import dedup, regulations, schema, sources
 from arsip.schema import Parsed, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,11 +39,57 @@ _ARTICLE_URL_RE = re.compile(r"^/artikel/(\d{4})/([^/]+)/?(?:index\.html)?$")
 
 def article_files(paths: list[str]) -> list[Path]:
     """Markdown files named by ``paths`` (files or folders); the whole archive by default."""
-    roots = [Path(p) for p in paths] or [ARTICLES]
+    return select(paths)[0]
+
+
+def _content_of(path: Path) -> Path | None:
+    """The ``content/`` folder of a path inside its ``articles/`` or ``pages/``, if any."""
+    for parent in (path, *path.parents):
+        if parent.name in (sources.ARTICLES, sources.PAGES):
+            return parent.parent
+    return None
+
+
+def _under(path: Path, top: Path) -> bool:
+    return path == top or top in path.parents
+
+
+def select(paths: list[str]) -> tuple[list[Path], list[Path], list[Problem]]:
+    """The articles to check for ``paths`` (the whole archive by default), the rest of their
+    archive to compare them with, and the problems of files the build would refuse to read.
+
+    Inside a ``content/`` folder, files are listed by :func:`arsip.sources.scan`, exactly
+    as the build lists them; a path elsewhere (a draft in another folder) is read as given.
+    """
+    if not paths:
+        found = sources.scan(ARTICLES.parent)
+        return found.articles + found.pages, [], found.problems
     files: list[Path] = []
-    for root in roots:
-        files.extend(sorted(root.rglob("*.md")) if root.is_dir() else [root])
-    return files
+    context: list[Path] = []
+    problems: list[Problem] = []
+    scans: dict[Path, sources.Sources] = {}
+    for given in map(Path, paths):
+        absolute = Path(os.path.abspath(given))
+        content = _content_of(absolute)
+        if content is None:
+            if absolute.is_dir():
+                files.extend(sorted(absolute.rglob("*.md")))
+            else:
+                files.append(given)
+            continue
+        if content not in scans:
+            scans[content] = sources.scan(content)
+        found = scans[content]
+        mine = [f for f in found.articles + found.pages if _under(f, absolute)]
+        refused = [p for p in found.problems if _under(Path(os.path.abspath(p.path)), absolute)]
+        if not mine and not refused and not absolute.is_dir():
+            refused.append(Problem(str(given), 1, "file", "no such article file"))
+        files.extend(mine)
+        problems.extend(refused)
+    wanted = {Path(os.path.abspath(f)) for f in files}
+    for found in scans.values():
+        context.extend(f for f in found.articles if f not in wanted)
+    return files, context, problems
 
 
 def _shown(path: Path) -> str:
@@ -185,11 +232,15 @@ def check_files(files: Iterable[Path], context: Iterable[Path] = ()) -> list[Pro
     """Every problem of ``files``, compared with each other and with ``context`` (the rest
     of the archive): only problems that involve one of ``files`` are returned."""
     voc = schema.vocabulary()
+    files = list(files)
+    pages = [f for f in files if _is_page(f)]
+    problems = [p for f in pages for p in schema.validate_page(schema.read_article(_shown(f)))]
+    files = [f for f in files if f not in pages]
     mine = [schema.read_article(_shown(f)) for f in files]
     names = {a.path for a in mine}
     others = [schema.read_article(_shown(f)) for f in context]
     others = [a for a in others if a.path not in names]
-    problems = [p for art in mine for p in schema.validate(art, voc)]
+    problems.extend(p for art in mine for p in schema.validate(art, voc))
     for art in mine:
         if not art.problems:
             problems.extend(check_links(art))
@@ -229,6 +280,12 @@ def regulation_candidates(files: Iterable[Path]) -> list[Candidate]:
     return sorted(set(out))
 
 
+def _is_page(path: Path) -> bool:
+    """True for a file of a ``content/pages/`` folder (its nearest such parent)."""
+    content = _content_of(Path(os.path.abspath(path)))
+    return content is not None and _under(Path(os.path.abspath(path)), content / sources.PAGES)
+
+
 def github_annotation(problem: Problem | Candidate) -> str:
     """A GitHub Actions workflow command that shows ``problem`` on its file and line (a
     candidate regulation as a notice, which fails nothing)."""
@@ -252,14 +309,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", help="article files or folders (default: archive)")
     parser.add_argument("--format", choices=FORMATS, default="text")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
-    files = article_files(args.paths)
-    context: list[Path] = []
-    if args.paths:
-        wanted = {f.resolve() for f in files}
-        roots = {r for r in map(articles_root, files) if r is not None}
-        context = [f for r in sorted(roots) for f in article_files([str(r)])]
-        context = [f for f in context if f.resolve() not in wanted]
-    problems = check_files(files, context)
+    files, context, refused = select(args.paths)
+    problems = sorted(set(refused) | set(check_files(files, context)))
     for problem in problems:
         print(github_annotation(problem) if args.format == "github" else problem)
     for note in regulation_candidates(files):

@@ -14,6 +14,8 @@ import xml.etree.ElementTree as etree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from arsip import links
+
 _SAFE_HREF = re.compile(r"(?i)^(?:https?://|mailto:|#|/(?!/)|\.{1,2}/|[\w\-./]+$)")
 
 
@@ -34,10 +36,15 @@ class _SanitizeTree(Treeprocessor):
                 parent.remove(child)
         for link in root.iter("a"):
             href = (link.get("href") or "").strip()
-            if not _SAFE_HREF.match(href) or "javascript:" in href.lower():
+            kind = links.classify(href)
+            if kind == "unsafe" or not _SAFE_HREF.match(links.browser_form(href)):
                 link.attrib.pop("href", None)
-            elif href.lower().startswith(("http://", "https://")):
-                link.set("rel", "nofollow noopener")
+            elif kind == "offsite":
+                # Another host, however the address is written (//host, /\host...): in full,
+                # marked as leaving the site, and told nothing about this page.
+                link.set("href", links.offsite_href(href))
+                link.set("rel", "nofollow noopener noreferrer")
+                link.set("class", "external")
             for attr in list(link.attrib):
                 if attr.lower().startswith("on"):
                     del link.attrib[attr]

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from arsip import gazetteer
+from arsip import gazetteer, links
 
 DATA_DIR = Path(os.environ.get("ARSIP_DATA_DIR", Path(__file__).resolve().parent.parent / "data"))
 
@@ -32,6 +32,90 @@ DATA_DIR = Path(os.environ.get("ARSIP_DATA_DIR", Path(__file__).resolve().parent
 UNKNOWN_SOURCE = "Tidak diketahui"
 
 FRONT_MATTER_FENCE = "---"
+
+#: Bounds of what is read: an article is a few pages of text and a dozen short fields.
+MAX_FILE_BYTES = 1_000_000
+MAX_FRONT_MATTER_CHARS = 8_000
+
+#: Control characters (C0 but tab and line feed, DEL, C1) and the line and paragraph
+#: separators: never part of an article's text. They arrive pasted from PDFs and terminals,
+#: are invisible in most editors, and some cannot be written into XML (feeds, sitemap).
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+#: Bidirectional-text controls: they reorder what a reader sees ("Trojan source"), and
+#: Indonesian text never needs them.
+BIDI_RE = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: Characters that show nothing: format characters (zero-width space, joiners, byte-order
+#: mark, soft hyphen...) and white space of any kind.
+INVISIBLE_RE = re.compile(
+    r"[\s\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2060-\u206f"
+    r"\u3164\ufeff\uffa0\ufe00-\ufe0f]"
+)
+#: Format characters (zero width) refused inside one-line fields: a name with one looks the
+#: same as the name without it, yet is another official, region or source.
+ZERO_WIDTH_RE = re.compile(r"[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]")
+
+_ESCAPES = {
+    c: f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+    for c in (
+        *range(0x20),
+        *range(0x7F, 0xA0),
+        0x2028,
+        0x2029,
+        0x061C,
+        0x200E,
+        0x200F,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    )
+}
+_ESCAPES.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with control, line-separator and bidi characters written as escapes."""
+    return text.translate(_ESCAPES)
+
+
+def excerpt(value: Any, limit: int = 40) -> str:
+    """A short, escaped quotation of a contributor's value for a message: at most
+    ``limit`` characters, invisible and control characters as escapes, other types named."""
+    if isinstance(value, str):
+        short = value if len(value) <= limit else value[:limit]
+        text = repr(short)
+        return text if short is value else f"{text[:-1]}...{text[-1]}"
+    if isinstance(value, (bool, int, float)) or value is None:
+        return excerpt(str(value), limit)
+    return f"a {type(value).__name__}"
+
+
+def character_problem(text: str, multiline: bool = False) -> str | None:
+    """What is wrong with the characters of a text: control, bidi or (in a one-line field)
+    zero-width characters, with the first one named and located; None when all are fine."""
+    m = CONTROL_RE.search(text) if multiline else _FIELD_CONTROL_RE.search(text)
+    kind = "a control character"
+    if m is None:
+        m, kind = BIDI_RE.search(text), "a bidirectional-text control"
+    if m is None and not multiline:
+        m, kind = ZERO_WIDTH_RE.search(text), "an invisible (zero-width) character"
+    if m is None:
+        return None
+    ch = m.group()
+    if ch == "\n":
+        return "must be on one line"
+    column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+    place = f"column {column}" if multiline else f"position {column}"
+    return (
+        f"contains {kind}, U+{ord(ch):04X} at {place} (often pasted from a PDF, a terminal or "
+        "a web page): delete it, e.g. retype the words around it"
+    )
+
+
+_FIELD_CONTROL_RE = re.compile(CONTROL_RE.pattern[:-1] + r"\t\n]")
+
+
+def is_invisible(text: str) -> bool:
+    """True when ``text`` shows nothing: only white space and format characters."""
+    return not INVISIBLE_RE.sub("", text)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -44,7 +128,13 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+        # Every part may carry a contributor's text (a file name, an unknown field's name):
+        # control characters are shown escaped, so one problem is always one line and never
+        # a terminal escape sequence or a CI workflow command.
+        return (
+            f"{escape_controls(self.path)}:{self.line}: {escape_controls(self.field)}: "
+            f"{escape_controls(self.message)}"
+        )
 
 
 class ArticleError(ValueError):
@@ -197,6 +287,33 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
         )
     body = "\n".join(lines[end + 1 :])
     parsed = Parsed(path, {}, body, end + 2)
+    size = sum(len(line) + 1 for line in lines[1:end])
+    if size > MAX_FRONT_MATTER_CHARS:
+        parsed.problems.append(
+            Problem(
+                path,
+                1,
+                "front-matter",
+                f"is {size} characters long, at most {MAX_FRONT_MATTER_CHARS}: the fields are "
+                "a dozen short lines; the text goes below the second '---'",
+            )
+        )
+        return parsed
+    for i, line in enumerate(lines[1:end], start=1):
+        if CONTROL_RE.search(line):
+            # Before YAML reads it: YAML takes some of these (U+0085, U+2028) for line breaks
+            # and others for errors, and would name neither.
+            key = _KEY_RE.match(line)
+            parsed.problems.append(
+                Problem(
+                    path,
+                    i + 1,
+                    key.group(1) if key else "front-matter",
+                    character_problem(line) or "",
+                )
+            )
+    if parsed.problems:
+        return parsed
     for i, line in enumerate(lines[1:end], start=2):
         m = _KEY_LINE.match(line)
         if not m:
@@ -214,7 +331,21 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
         else:
             parsed.lines[key] = i
     try:
-        meta = yaml.load("\n".join(lines[1:end]), Loader=_Loader)
+        source = "\n".join(lines[1:end])
+        reference = _anchor_or_alias(source)
+        if reference is not None:
+            parsed.problems.append(
+                Problem(
+                    path,
+                    reference + 2,
+                    "front-matter",
+                    "uses a YAML anchor (&name), alias (*name) or merge key (<<), which articles "
+                    "never need: write each value out in full (quote a value that starts with "
+                    "&, * or <<)",
+                )
+            )
+            return parsed
+        meta = yaml.load(source, Loader=_Loader)
     except yaml.YAMLError as exc:
         # Where the broken construct began (an unclosed quote) is more useful than where the
         # parser gave up (often the end of the front-matter); plain errors only have the latter.
@@ -223,15 +354,18 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         context = getattr(exc, "context", None)
         detail = f"{context}, {reason}" if context else reason
-        parsed.problems.append(
-            Problem(
-                path,
-                line,
-                "front-matter",
-                f"malformed YAML ({detail}); quote values that contain ':' or start with "
-                'a special character, e.g. title: "Jelang Pilkada: ..."',
+        if isinstance(exc, yaml.constructor.ConstructorError) and "for the tag" in reason:
+            message = (
+                "uses a YAML tag (such as !!python/...), which articles never need: remove it "
+                "and write the value as text"
             )
-        )
+        else:
+            # The parser's words may quote the contributor's text: a short part of them.
+            message = (
+                f"malformed YAML ({excerpt(detail, 120)[1:-1]}); quote values that contain ':' "
+                'or start with a special character, e.g. title: "Jelang Pilkada: ..."'
+            )
+        parsed.problems.append(Problem(path, line, "front-matter", message))
         return parsed
     if meta is None:
         meta = {}
@@ -249,6 +383,25 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
     return parsed
 
 
+_KEY_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]{0,39}):")
+
+
+def _anchor_or_alias(source: str) -> int | None:
+    """The 0-based line of the first YAML anchor or alias in ``source``, or None.
+
+    Read from the parser's events, before anything is built: aliases repeat a value without
+    copying it, and nine nested ones make a value of hundreds of megabytes once printed."""
+    if "&" not in source and "*" not in source and "<<" not in source:
+        return None
+    for event in yaml.parse(source, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            return event.start_mark.line
+        # A merge key (<<) copies a mapping's fields in without their lines.
+        if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]:
+            return event.start_mark.line
+    return None
+
+
 # --------------------------------------------------------------------------- field rules
 
 # An HTML tag, comment or declaration. Article text and fields are plain text and Markdown:
@@ -256,6 +409,8 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
 # from injecting script, frames or event handlers into pages.
 HTML_RE = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<!--")
 _BAD_SCHEME_RE = re.compile(r"(?i)\b(?:javascript|vbscript|data|file)\s*:")
+# An off-site address written as such (links.classify also finds disguised ones).
+_ABSOLUTE_URL_RE = re.compile(r"(?i)^(?:https?://[^\\/]|mailto:)")
 # A Markdown link or image target: [text](target) or ![alt](target).
 _MD_LINK_RE = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)")
 
@@ -293,19 +448,31 @@ DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 def _plain_text(value: Any, what: str, min_len: int, max_len: int) -> str | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = str(value)
+        return (
+            f"is a number ({excerpt(value)}), not text: write {what}, or put the value in "
+            'double quotes ("...") if it really is that'
+        )
     if not isinstance(value, str):
-        return f"must be text ({what}), got {type(value).__name__}"
+        return f"must be text ({what}), got {excerpt(value)}"
+    problem = character_problem(value)
+    if problem:
+        return problem
+    if is_invisible(value):
+        return f"is empty or shows nothing (only invisible characters): write {what}"
     value = value.strip()
     if len(value) < min_len:
-        return f"is empty: write {what}" if not value else f"is too short: write {what}"
+        return f"is too short: write {what}"
     if len(value) > max_len:
         return f"is too long ({len(value)} characters, at most {max_len})"
-    if "\n" in value:
-        return "must be on one line"
-    if HTML_RE.search(value):
+    if HTML_RE.search(value) or _TAG_START_RE.search(value):
         return "contains HTML markup, which is not allowed: write plain text"
     return None
+
+
+# The start of an HTML tag, closed or not ("<img src=x"): a field is text, and a "<" before
+# a letter is never needed in one (an unclosed tag still becomes markup where text is decoded
+# as HTML, e.g. a feed reader).
+_TAG_START_RE = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 
 
 def check_title(value: Any, voc: Vocabulary) -> str | None:
@@ -322,7 +489,7 @@ def check_date(value: Any, voc: Vocabulary) -> str | None:
     if isinstance(value, dt.date):
         value = value.isoformat()[:10]
     if not isinstance(value, str) or not DATE_RE.match(value.strip()):
-        return f"{value!r} is not a date in the form YYYY-MM-DD, e.g. 2024-08-19"
+        return f"{excerpt(value)} is not a date in the form YYYY-MM-DD, e.g. 2024-08-19"
     y, m, d = (int(x) for x in DATE_RE.match(value.strip()).groups())  # type: ignore[union-attr]
     if not 1 <= m <= 12:
         return f"{value} has no month {m}: write YYYY-MM-DD with a month from 01 to 12"
@@ -343,7 +510,7 @@ def check_region(value: Any, voc: Vocabulary) -> str | None:
         hint = gazetteer.suggest(value.strip())
         did_you_mean = f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
         return (
-            f"unknown region {value!r}: use the Kemendagri name of a kabupaten, kota or "
+            f"unknown region {excerpt(value)}: use the Kemendagri name of a kabupaten, kota or "
             f"province, e.g. 'Kota Bukittinggi', 'Kabupaten Bengkulu Selatan'{did_you_mean}"
         )
     return None
@@ -356,7 +523,7 @@ def check_province(value: Any, voc: Vocabulary) -> str | None:
     if value.strip() not in gazetteer.provinces():
         hint = difflib.get_close_matches(value.strip(), list(gazetteer.provinces()), 2, 0.6)
         did_you_mean = f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
-        return f"unknown province {value!r}{did_you_mean}"
+        return f"unknown province {excerpt(value)}{did_you_mean}"
     return None
 
 
@@ -392,9 +559,9 @@ def check_role(value: Any, voc: Vocabulary) -> str | None:
     expanded = voc.role_abbreviations.get(rest)
     if expanded:
         fixed = f"{prefix} {expanded}".strip()
-        return f"write the role in full: {fixed!r} instead of {value!r}"
+        return f"write the role in full: {fixed!r} instead of {excerpt(value)}"
     return (
-        f"unknown role {value!r}: use one of {', '.join(voc.roles)}, optionally after "
+        f"unknown role {excerpt(value)}: use one of {', '.join(voc.roles)}, optionally after "
         f"{'/'.join(voc.role_prefixes)} (e.g. 'Pjs Bupati'); add new roles to data/roles.yml"
     )
 
@@ -408,25 +575,30 @@ def check_source(value: Any, voc: Vocabulary) -> str | None:
     )
 
 
-_URL_BAD_CHAR_RE = re.compile(r"[\s\"'<>`]")
+_URL_BAD_CHAR_RE = re.compile(r"[\s\"'<>`\\]")
 
 
 def check_source_url(value: Any, voc: Vocabulary) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return "must be the article's web address, starting with https:// or http://"
+    problem = character_problem(value)
+    if problem:
+        return problem
     value = value.strip()
+    if len(value) > 2000:
+        return f"is too long ({len(value)} characters, at most 2000): copy the address again"
     if _URL_BAD_CHAR_RE.search(value):
-        return "must be a single web address without spaces, quotes or angle brackets"
+        return "must be a single web address without spaces, quotes, backslashes or angle brackets"
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        return f"{value!r} is not an http(s) address: it must start with https:// or http://"
+        return f"{excerpt(value)} is not an http(s) address: it must start with https:// or http://"
     return None
 
 
 def check_election(value: Any, voc: Vocabulary) -> str | None:
     if not isinstance(value, str) or value.strip() not in voc.elections:
         return (
-            f"{value!r} is not a known election: use one of {', '.join(voc.elections)} "
+            f"{excerpt(value)} is not a known election: use one of {', '.join(voc.elections)} "
             "(add new ones to data/elections.yml)"
         )
     return None
@@ -440,15 +612,15 @@ def check_tags(value: Any, voc: Vocabulary) -> str | None:
     seen: set[str] = set()
     for tag in value:
         if not isinstance(tag, str):
-            return f"tag {tag!r} must be text"
+            return f"tag {excerpt(tag)} must be text"
         if tag in seen:
-            return f"tag {tag!r} is listed twice"
+            return f"tag {excerpt(tag)} is listed twice"
         seen.add(tag)
         if tag not in voc.tags:
             hint = difflib.get_close_matches(tag, list(voc.tags), 1, 0.6)
             did_you_mean = f" (did you mean {hint[0]!r}?)" if hint else ""
             return (
-                f"{tag!r} is not in the tag vocabulary{did_you_mean}: use the tags listed in "
+                f"{excerpt(tag)} is not in the tag vocabulary{did_you_mean}: use the tags listed in "
                 "data/tags.yml, or add it there with a description"
             )
     return None
@@ -459,7 +631,9 @@ def check_summary(value: Any, voc: Vocabulary) -> str | None:
 
 
 def check_review(value: Any, voc: Vocabulary) -> str | None:
-    fields = ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
+    items = value if isinstance(value, list) else [value]
+    fields = ", ".join(excerpt(v, 20).strip("'\"") for v in items[:12])
+    fields += ", ..." if len(items) > 12 else ""
     return (
         f"the draft still needs review ({fields}): check those fields against the source, "
         "correct them, then delete the 'review' line"
@@ -517,8 +691,8 @@ def validate(parsed: Parsed, voc: Vocabulary | None = None) -> list[Problem]:
     """Every problem of one parsed article: syntax, fields, cross-field rules and body."""
     voc = voc or vocabulary()
     problems = list(parsed.problems)
-    if any(p.field == "front-matter" for p in problems):
-        return problems
+    if any(p.field in ("front-matter", "file") for p in problems) or (problems and not parsed.meta):
+        return problems  # nothing was read: every field would be "missing"
     meta, path = parsed.meta, parsed.path
     for name, value in meta.items():
         spec = FIELDS.get(name)
@@ -529,7 +703,7 @@ def validate(parsed: Parsed, voc: Vocabulary | None = None) -> list[Problem]:
                 Problem(
                     path,
                     parsed.line_of(name),
-                    name,
+                    name if len(name) <= 40 else name[:40] + "...",
                     f"unknown field: {did_you_mean}allowed fields are {', '.join(FIELDS)}",
                 )
             )
@@ -562,11 +736,48 @@ def validate(parsed: Parsed, voc: Vocabulary | None = None) -> list[Problem]:
     return problems
 
 
+#: A page (content/pages/<name>.md, about the archive) has a title and Markdown text, nothing
+#: else: Pelican's own fields (slug, url, save_as, template, status...) would change where or
+#: how it is written, so they are refused like any unknown field.
+PAGE_FIELDS = ("title",)
+
+
+def validate_page(parsed: Parsed) -> list[Problem]:
+    """Every problem of one parsed page: syntax, its title, and the same body rules as an
+    article's."""
+    problems = list(parsed.problems)
+    if any(p.field in ("front-matter", "file") for p in problems) or (problems and not parsed.meta):
+        return problems
+    for name, value in parsed.meta.items():
+        if name not in PAGE_FIELDS:
+            problems.append(
+                Problem(
+                    parsed.path,
+                    parsed.line_of(name),
+                    name if len(name) <= 40 else name[:40] + "...",
+                    f"unknown field: a page has only {', '.join(PAGE_FIELDS)}; remove this line",
+                )
+            )
+        else:
+            message = _plain_text(value, "the page's title", 2, 120)
+            if message:
+                problems.append(Problem(parsed.path, parsed.line_of(name), name, message))
+    if "title" not in parsed.meta:
+        problems.append(Problem(parsed.path, 1, "title", "missing: add a line 'title: ...'"))
+    problems.extend(check_body(parsed))
+    return problems
+
+
 def check_body(parsed: Parsed) -> list[Problem]:
     """The body is Markdown text: no raw HTML, no images, no script links."""
     problems = []
-    if not parsed.body.strip():
+    if is_invisible(parsed.body):
         problems.append(Problem(parsed.path, parsed.body_line, "body", "is empty: paste the text"))
+    message = character_problem(parsed.body, multiline=True)
+    if message:
+        m = CONTROL_RE.search(parsed.body) or BIDI_RE.search(parsed.body)
+        line = parsed.body_line + parsed.body.count("\n", 0, m.start() if m else 0)
+        problems.append(Problem(parsed.path, line, "body", message))
     # Markup needs a "<", a link or an image a "](": most bodies have neither, and most
     # lines of the others neither (each line is looked at only when it has one).
     if "<" not in parsed.body and "](" not in parsed.body:
@@ -594,6 +805,20 @@ def check_body(parsed: Parsed) -> list[Problem]:
                         "contains an image: images are not archived; remove it",
                     )
                 )
+            elif (
+                target
+                and links.classify(target) == "offsite"
+                and not _ABSOLUTE_URL_RE.match(target)
+            ):
+                problems.append(
+                    Problem(
+                        parsed.path,
+                        lineno,
+                        "body",
+                        f"link target {excerpt(target)} leads to another site without saying "
+                        "so: write the full address, starting with https://",
+                    )
+                )
             elif target and not re.match(
                 r"(?i)^(https?://|/|#|\.{0,2}/|[\w-]+(/|\.html|$))", target
             ):
@@ -602,7 +827,7 @@ def check_body(parsed: Parsed) -> list[Problem]:
                         parsed.path,
                         lineno,
                         "body",
-                        f"link target {target!r} is not allowed: use an http(s) address",
+                        f"link target {excerpt(target)} is not allowed: use an http(s) address",
                     )
                 )
             elif _BAD_SCHEME_RE.match(target):
@@ -624,7 +849,7 @@ def check_location(parsed: Parsed) -> list[Problem]:
                 parsed.path,
                 1,
                 "file name",
-                f"{path.name!r} must be lower-case words joined by hyphens (a slug of the title), "
+                f"{excerpt(path.name)} must be lower-case words joined by hyphens (a slug of the title), "
                 "e.g. sekda-ingatkan-asn-jaga-netralitas.md",
             )
         )
@@ -705,7 +930,8 @@ def read_article(path: str | os.PathLike[str]) -> Parsed:
     """Read and parse one article file; unreadable or non-UTF-8 files become problems."""
     try:
         with open(path, "rb") as fh:  # not Path(path).read_bytes(): the same, without a Path
-            raw = fh.read()
+            # One byte more than the bound tells a file over it (and a device never ends).
+            raw = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         return Parsed(
             str(path),
@@ -713,6 +939,22 @@ def read_article(path: str | os.PathLike[str]) -> Parsed:
             "",
             1,
             problems=[Problem(str(path), 1, "file", f"unreadable: {exc.strerror}")],
+        )
+    if len(raw) > MAX_FILE_BYTES:
+        return Parsed(
+            str(path),
+            {},
+            "",
+            1,
+            problems=[
+                Problem(
+                    str(path),
+                    1,
+                    "file",
+                    f"is larger than {MAX_FILE_BYTES // 1_000_000} MB: an article is a few pages "
+                    "of text; keep only the article's own text",
+                )
+            ],
         )
     try:
         text = raw.decode("utf-8")

@@ -215,3 +215,35 @@ def test_a_folder_of_many_files_shows_progress(tmp_path: Path) -> None:
     assert "Ingesting articles: 21/21 (100%)" in err  # ARSIP_LANG=en (Mengolah artikel)
     _, _, err = run(sorted(raw.iterdir())[:3], tmp_path / "few")
     assert "Mengolah artikel" not in err
+
+
+def test_a_file_as_dest_is_refused_with_a_message(tmp_path: Path) -> None:
+    raw = tmp_path / "a.txt"
+    raw.write_text(GOOD, encoding="utf-8")
+    dest = tmp_path / "articles.md"
+    dest.write_text("not a folder", encoding="utf-8")
+    code, _, err = run([raw], dest)
+    assert code == 1
+    assert (
+        err
+        == f"error: --dest {dest} is a file, not a folder: give the articles folder, e.g. content/articles\n"
+    )
+    assert dest.read_text(encoding="utf-8") == "not a folder"
+    dangling = tmp_path / "gone"
+    dangling.symlink_to(tmp_path / "nowhere")
+    code, _, err = run([raw], dangling)
+    assert code == 1 and "symbolic link that leads nowhere" in err
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_year_folder_linked_out_of_dest_is_never_followed(tmp_path: Path) -> None:
+    raw = tmp_path / "a.txt"
+    raw.write_text(GOOD, encoding="utf-8")
+    dest, elsewhere = tmp_path / "articles", tmp_path / "elsewhere"
+    dest.mkdir()
+    elsewhere.mkdir()
+    (dest / "2024").symlink_to(elsewhere, target_is_directory=True)
+    code, _, err = run([raw], dest)
+    assert code == 1
+    assert f"{dest / '2024'} is a symbolic link: drafts are written only inside {dest}" in err
+    assert list(elsewhere.iterdir()) == []

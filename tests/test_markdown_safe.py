@@ -32,7 +32,10 @@ def test_markup_is_neutralised(md: markdown.Markdown, source: str, forbidden: st
 
 def test_safe_links_are_kept(md: markdown.Markdown) -> None:
     html = md.reset().convert("[sumber](https://langgam.id/x) dan [lokal](/daerah/)")
-    assert '<a href="https://langgam.id/x" rel="nofollow noopener">sumber</a>' in html
+    assert (
+        '<a class="external" href="https://langgam.id/x" rel="nofollow noopener noreferrer">sumber</a>'
+        in html
+    )
     assert '<a href="/daerah/">lokal</a>' in html
 
 

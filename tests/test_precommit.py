@@ -92,4 +92,20 @@ def test_hooks_catch_bad_article_yaml_and_python(repo: Path) -> None:
     assert "F401" in out  # the unused import, found by ruff
     assert "bad.yml" in out  # check-yaml
     # The hooks speak to editors in Indonesian.
-    assert "artikel (./dev check pada artikel yang berubah)" in out
+    assert "artikel dan halaman (./dev check pada berkas yang berubah)" in out
+
+
+def test_hook_refuses_files_the_build_must_not_read(repo: Path) -> None:
+    year = repo / "content" / "articles" / "2024"
+    article = next(year.glob("*.md"))
+    other = year / "lain.markdown"
+    other.write_text(article.read_text(encoding="utf-8"), encoding="utf-8")
+    outside = repo / "content" / "articles" / "tanpa-tahun.md"
+    outside.write_text("---\ntitle: x\n---\nisi\n", encoding="utf-8")
+    files = [str(p.relative_to(repo)) for p in (other, outside)]
+    subprocess.run(["git", "add", *files], cwd=repo, check=True)
+    proc = _run(repo, files)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    assert "lain.markdown:1: file: only .md files are read here" in out
+    assert "tanpa-tahun.md:1: file: an article must be in its year's folder" in out

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from arsip import serve
+from tools import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 

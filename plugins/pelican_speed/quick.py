@@ -517,7 +517,9 @@ def forget(pelican: Any) -> None:
         index = json.loads((cache / INDEX).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return
-    if index.get("output") == os.path.abspath(pelican.settings["OUTPUT_PATH"]):
+    # A build made aside (tools/build.py) names the folder the site then moves into.
+    output = pelican.settings.get("FINAL_OUTPUT_PATH") or pelican.settings["OUTPUT_PATH"]
+    if index.get("output") == os.path.abspath(output):
         for name in (INDEX, SNAPSHOT, conf.state_file):
             (cache / name).unlink(missing_ok=True)
 

@@ -21,6 +21,7 @@ address of its own worth sharing.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from typing import Any
 
@@ -49,8 +50,8 @@ def absolute_siteurl(settings: dict[str, Any]) -> str:
 def description(article: Any, limit: int) -> str:
     """The editor's summary, or the text's first sentence."""
     summary = article.metadata.get("summary")
-    if summary:
-        return " ".join(str(summary).split())
+    if summary:  # the field as HTML (plugins/validation): its text
+        return " ".join(html.unescape(str(summary)).split())
     # Only the first paragraph is needed (a build does this for every article).
     first = article.content.split("</p>", 1)[0]
     return first_sentence(plain_text(first), limit)

@@ -9,6 +9,7 @@ non-zero exit before anything is written.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import re
@@ -16,6 +17,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.plugins.yaml_metadata import yaml_metadata
@@ -28,7 +30,7 @@ from pelican.utils import (
     truncate_html_words,
 )
 
-from arsip import schema
+from arsip import schema, sources
 
 log = logging.getLogger(__name__)
 
@@ -165,8 +167,10 @@ class ArchiveReader(YAMLMetadataReader):
         shown = _display_path(source_path, self.settings)
         parsed = schema.read_article(source_path)
         parsed.path = shown
+        # Problems found while reading name the file as it was opened: as shown, like the rest.
+        parsed.problems = [dataclasses.replace(p, path=shown) for p in parsed.problems]
         article = _is_article(source_path, self.settings)
-        problems = schema.validate(parsed) if article else parsed.problems
+        problems = schema.validate(parsed) if article else schema.validate_page(parsed)
         if problems:
             return Prepared(shown, article, problems)
         html = self._md.reset().convert(parsed.body)
@@ -202,6 +206,11 @@ class ArchiveReader(YAMLMetadataReader):
                 if k == "date" or k in parsed
             }
         if prepared.is_article:
+            if isinstance(metadata.get("summary"), str):
+                # Pelican treats a summary as HTML (feeds send it as type="html"); the field
+                # is plain text, so it is given as the HTML that shows that text, marked safe
+                # for the templates (which would escape it a second time).
+                metadata["summary"] = Markup.escape(metadata["summary"])
             metadata["fingerprint"] = prepared.fingerprint
             metadata["source_path_shown"] = prepared.shown
             if prepared.slug is not None:
@@ -219,6 +228,17 @@ def _add_reader(readers: Any) -> None:
 
 def _start(pelican: Any) -> None:
     _problems.pop(pelican.settings["PATH"], None)
+
+
+def _refuse_unreadable(generator: ArticlesGenerator) -> None:
+    """Stop before anything is read when ``content/`` holds files the build must not read
+    (links out of the repository, loops, devices, other extensions, misplaced articles):
+    the same listing as ``invoke check`` (arsip.sources), at the start of every run."""
+    found = sources.scan(generator.settings["PATH"])
+    if found.problems:
+        error = schema.ArticleError(found.problems)
+        print(error, file=sys.stderr, flush=True)
+        raise BuildStopped(len(error.problems))
 
 
 def _cross_check(generator: ArticlesGenerator) -> None:
@@ -243,6 +263,16 @@ def _cross_check(generator: ArticlesGenerator) -> None:
         raise BuildStopped(len(error.problems))
 
 
+def _refuse_pages(generator: Any) -> None:
+    """Stop when a page is invalid: pages are read after the articles, before anything is
+    written."""
+    problems = _problems.pop(generator.settings["PATH"], [])
+    if problems:
+        error = schema.ArticleError(problems)
+        print(error, file=sys.stderr, flush=True)
+        raise BuildStopped(len(error.problems))
+
+
 class BuildStopped(Exception):
     """The build stops: some articles are invalid (each problem was printed to stderr)."""
 
@@ -255,5 +285,7 @@ class BuildStopped(Exception):
 
 def register() -> None:
     signals.initialized.connect(_start)
+    signals.article_generator_init.connect(_refuse_unreadable)
     signals.readers_init.connect(_add_reader)
     signals.article_generator_pretaxonomy.connect(_cross_check)
+    signals.page_generator_finalized.connect(_refuse_pages)
