@@ -16,12 +16,30 @@ from evaluate import SETS, evaluate, report
 #: The tables of the sets evaluated in this run, printed at the end of it.
 REPORTS: dict[str, str] = {}
 
-# The blind set is held to no silent error at all; its accuracy floor is what it measured
-# when it was first run against the rules (tests/ingest_eval/README.md), not a target.
-FLOOR = {"blind": 0.85}
+# The blind sets are held to no silent error at all; the accuracy floor is what the first one
+# measured when it was first run against the rules (tests/ingest_eval/README.md), not a target.
+BLIND = ("blind", "blind 2")
+FLOOR = dict.fromkeys(BLIND, 0.85)
 
 
-@pytest.mark.parametrize("name", list(SETS))
+#: Sets the ingest does not meet its targets on yet, and why; strict: once it does, the
+#: test says so and the entry goes.
+SHORT_OF_TARGET = {
+    "blind 2": "first run 218/240: two articles refused (a role written as the office's full "
+    "name, 'Kepala Badan Kepegawaian ... (BKPSDM) Kampar'), a kecamatan taken for the person "
+    "after 'Camat', an outlet spelt as its address's domain (tests/ingest_eval/README.md)",
+}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=SHORT_OF_TARGET[n]))
+        if n in SHORT_OF_TARGET
+        else n
+        for n in SETS
+    ],
+)
 def test_accuracy(name: str) -> None:
     scores = evaluate(SETS[name])
     REPORTS[name] = report(scores)
@@ -29,4 +47,4 @@ def test_accuracy(name: str) -> None:
     assert sum(s.total for s in scores.values()) >= 10 * 10  # ten fields, ten articles or more
     for field, s in scores.items():
         assert s.right / s.total >= FLOOR.get(name, 0.9), report(scores, verbose=True)
-        assert s.silent <= (0 if name == "blind" else 1), f"{field}: {s.misses}"
+        assert s.silent <= (0 if name in BLIND else 1), f"{field}: {s.misses}"
