@@ -272,6 +272,8 @@ def regulation_candidates(files: Iterable[Path]) -> list[Candidate]:
     known = regulations.vocabulary()
     out: list[Candidate] = []
     for f in files:
+        if _is_page(f):  # pages speak of regulations in general ("SKB")
+            continue
         art = schema.read_article(_shown(f))
         for c in regulations.find(art.body):
             if c.key not in known:

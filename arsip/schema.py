@@ -736,10 +736,13 @@ def validate(parsed: Parsed, voc: Vocabulary | None = None) -> list[Problem]:
     return problems
 
 
-#: A page (content/pages/<name>.md, about the archive) has a title and Markdown text, nothing
-#: else: Pelican's own fields (slug, url, save_as, template, status...) would change where or
-#: how it is written, so they are refused like any unknown field.
-PAGE_FIELDS = ("title",)
+#: A page (content/pages/<name>.md, about the archive) has a title, Markdown text and at most
+#: the choice of one of the theme's page templates; Pelican's other fields (slug, url,
+#: save_as, status...) would change where or how it is written, so they are refused like any
+#: unknown field.
+PAGE_FIELDS = ("title", "template")
+#: The theme's templates a page may name (theme/templates/<name>.html).
+PAGE_TEMPLATES = ("page", "about")
 
 
 def validate_page(parsed: Parsed) -> list[Problem]:
@@ -758,6 +761,17 @@ def validate_page(parsed: Parsed) -> list[Problem]:
                     f"unknown field: a page has only {', '.join(PAGE_FIELDS)}; remove this line",
                 )
             )
+        elif name == "template":
+            if value not in PAGE_TEMPLATES:
+                problems.append(
+                    Problem(
+                        parsed.path,
+                        parsed.line_of(name),
+                        name,
+                        f"{excerpt(value)} is not a page template: use one of "
+                        f"{', '.join(PAGE_TEMPLATES)}, or remove this line",
+                    )
+                )
         else:
             message = _plain_text(value, "the page's title", 2, 120)
             if message:

@@ -181,7 +181,16 @@ def html_problems(name: str, markup: str, page_url: str) -> list[str]:
         tag = el.tag.lower().rsplit("}", 1)[-1]
         if tag in FORBIDDEN_TAGS:
             problems.append(f"{name}: <{tag}> element")
-        if tag == "script" and ("XSS" in (el.text or "") or el.get("src", "").count("//") > 1):
+        if tag == "script" and el.get("type") == "application/ld+json":
+            # Data, not code: it must parse as JSON and hold no "<" that could close the element.
+            text = el.text or ""
+            try:
+                json.loads(text)
+            except ValueError:
+                problems.append(f"{name}: JSON-LD that is not JSON: {text[:60]!r}")
+            if "<" in text:
+                problems.append(f"{name}: JSON-LD with a raw '<': {text[:60]!r}")
+        elif tag == "script" and ("XSS" in (el.text or "") or el.get("src", "").count("//") > 1):
             problems.append(f"{name}: script from the content: {(el.text or '')[:60]!r}")
         if tag == "meta" and (el.get("http-equiv") or "").lower() == "refresh":
             problems.append(f"{name}: meta refresh")
