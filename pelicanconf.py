@@ -138,11 +138,11 @@ THEME_STATIC_DIR = "theme"
 UI = yaml.safe_load((ROOT / "theme" / "strings.id.yml").read_text(encoding="utf-8"))
 JINJA_GLOBALS = {"T": UI}
 JINJA_FILTERS = {
-    "tanggal": dates.long_date,
-    "tanggal_sedang": dates.medium_date,
-    "bulan_tahun": dates.month_year,
-    "nama_bulan": dates.month_name,
-    "iso": dates.iso_date,
+    "long_date": dates.long_date,
+    "medium_date": dates.medium_date,
+    "month_year": dates.month_year,
+    "month_name": dates.month_name,
+    "iso_date": dates.iso_date,
 }
 JINJA_ENVIRONMENT = {
     "trim_blocks": True,
@@ -196,7 +196,7 @@ PELICAN_SPEED = {
     "enabled": os.environ.get("ARSIP_STOCK_PELICAN") != "1",
     "preview": PREVIEW,
     # Pure Jinja filters, memoized per build.
-    "memo_filters": ["tanggal", "tanggal_sedang", "bulan_tahun", "nama_bulan", "iso"],
+    "memo_filters": ["long_date", "medium_date", "month_year", "month_name", "iso_date"],
     # Besides the theme and the plugins: what else changes a page (the preview watches it).
     "watch": [str(ROOT / "data"), str(ROOT / "arsip")],
 }

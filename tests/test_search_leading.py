@@ -131,7 +131,7 @@ def test_query_in_the_address_fetches_the_first_fragments_early(
     page.goto(f"{lead_site}/cari/{query}")
     wait_results(page)
     page.wait_for_load_state("networkidle")
-    first = page.request.get(f"{lead_site}/cari/data/irisan.json").json()["awal"]
+    first = page.request.get(f"{lead_site}/cari/data/slices.json").json()["lead"]
     pagefind = [u for u in requests if not u.startswith("http")]
     assert len(pagefind) == len(set(pagefind)), "a Pagefind file fetched twice"
     chunk = next(i for i, u in enumerate(pagefind) if u.endswith(".pf_index"))

@@ -87,7 +87,7 @@ def _link(src: Path, dst: Path) -> None:
 #: A leading slice's metadata under a fixed name (besides Pagefind's, named by its hash,
 #: which only the slice's ``pagefind-entry.json`` tells): the search page's head fetches
 #: both at once, rather than one after the other.
-META = "pagefind.awal.pf_meta"
+META = "pagefind.lead.pf_meta"
 
 
 def name_meta(folder: Path) -> None:

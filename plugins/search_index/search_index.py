@@ -22,9 +22,9 @@ browse data, so ``pelican content`` alone produces a searchable site. Two output
   leading.py), serve the first page of a date-sorted query in a few milliseconds.
 - ``cari/data/``: ``arsip.json``, one compact columnar file (date, region, province, official,
   source, election, tags of every article), ``pagefind.json`` (each article's Pagefind page
-  id within its year's slice, to count a query's results per value), ``irisan.json`` (the
+  id within its year's slice, to count a query's results per value), ``slices.json`` (the
   slices, newest first, with their number of articles, and the ids of the leading slices'
-  first articles), ``judul-N.json`` chunks of titles and URLs, and ``nama.json``, the
+  first articles), ``titles-N.json`` chunks of titles and URLs, and ``nama.json``, the
   archive's names (regions with and without their kind, provinces, officials, outlets) from
   which the search page suggests a correction of a misspelled name after an empty answer. The search page filters,
   counts and sorts with these, and browses the whole archive with an empty query without
@@ -88,7 +88,7 @@ DEFAULTS: dict[str, Any] = {
     # a filtered query uses the slice only when ten of its articles pass the filters.
     "lead": 250,
     # Pagefind ids of the first articles of each leading slice (newest, oldest) that
-    # irisan.json lists: a search page opened with a query fetches their fragments while it
+    # slices.json lists: a search page opened with a query fetches their fragments while it
     # loads, before Pagefind has found them. A page of results shows ten, and a common word
     # is in nearly every article: its first ten results are among these, and they no longer
     # wait for a round trip after the search (0: none).
@@ -371,11 +371,11 @@ def browse_data(
 ) -> dict[str, Any]:
     """The compact columnar metadata of every article, newest first, and the title chunks.
 
-    Returns ``{"arsip.json": {...}, "pagefind.json": "...", "irisan.json": {...},
-    "judul-0.json": [...], ...}``. ``irisan.json`` has the slices (``tahun``: years, newest
+    Returns ``{"arsip.json": {...}, "pagefind.json": "...", "slices.json": {...},
+    "titles-0.json": [...], ...}``. ``slices.json`` has the slices (``years``: years, newest
     first, with their number of articles) and, for each leading slice of ``leads`` (name ->
     number of articles, see leading.describe), the Pagefind ids of its first ``early``
-    articles in the order of its sort (``awal``). Values of each facet are listed once,
+    articles in the order of its sort (``lead``). Values of each facet are listed once,
     sorted, and every article refers to them by number; dates are days since 1970-01-01, stored as the
     difference to the previous (newer) article, which stays small and compresses well.
     Every article must have been indexed by Pagefind, in the slice of its year.
@@ -423,10 +423,10 @@ def browse_data(
     files: dict[str, Any] = {
         "arsip.json": columns,
         "pagefind.json": " ".join(ids["/" + a.url][1] for a in ordered),
-        "irisan.json": {
+        "slices.json": {
             # The slices (years), newest first, and their number of articles.
-            "tahun": [[y, len(list(group))] for y, group in itertools.groupby(ordered, _year)],
-            "awal": {
+            "years": [[y, len(list(group))] for y, group in itertools.groupby(ordered, _year)],
+            "lead": {
                 name: [ids["/" + a.url][1] for a in first[leading.LEADS[name]][:size]]
                 for name, size in sorted((leads or {}).items())
             },
@@ -434,7 +434,7 @@ def browse_data(
     }
     files["nama.json"] = names(ordered)
     for start in range(0, len(ordered), chunk_size):
-        files[f"judul-{start // chunk_size}.json"] = [
+        files[f"titles-{start // chunk_size}.json"] = [
             [a.url, a.title] for a in ordered[start : start + chunk_size]
         ]
     return files
@@ -511,7 +511,7 @@ def prefetch_paths(settings: dict[str, Any], cfg: Config, leads: dict[str, Any])
         *script_modules(settings),
         f"{cfg.bundle_dir}/pagefind.js",
         f"{cfg.bundle_dir}/wasm.{settings['DEFAULT_LANG'].lower()}.pagefind",
-        f"{cfg.data_dir}/irisan.json",
+        f"{cfg.data_dir}/slices.json",
     ]
     if "terbaru" in leads:  # newest first, the default sort: the leading slice's start
         paths += [

@@ -144,14 +144,14 @@ def test_build_indexes_the_leading_slices_next_to_the_years(site: Path) -> None:
     assert metas[0].read_bytes() == metas[1].read_bytes()
     assert [p.name for p in bundle.iterdir() if p.name.startswith(".")] == []
     # The browse data and the Pagefind ids stay the years' (the counts use them).
-    slices = json.loads((site / "cari" / "data" / "irisan.json").read_text(encoding="utf-8"))
-    assert slices["tahun"] == [["2024", 15], ["2023", 8]]
+    slices = json.loads((site / "cari" / "data" / "slices.json").read_text(encoding="utf-8"))
+    assert slices["years"] == [["2024", 15], ["2023", 8]]
     # The first articles of each leading slice by Pagefind id, in the order of its sort: the
     # browse data's first (newest) and last (oldest) articles, whose fragments it has.
     ids = json.loads((site / "cari" / "data" / "pagefind.json").read_text(encoding="utf-8"))
     ids = ids.split(" ")
-    assert slices["awal"] == {"terbaru": ids[:12], "terlama": ids[::-1][:12]}
-    for name, first in slices["awal"].items():
+    assert slices["lead"] == {"terbaru": ids[:12], "terlama": ids[::-1][:12]}
+    for name, first in slices["lead"].items():
         for page_id in first:
             assert (bundle / name / "fragment" / f"{page_id}.pf_fragment").is_file()
     assert search_index.LAST_RUN["pages"] == 23

@@ -96,8 +96,8 @@ def test_one_index_per_year_and_one_runtime(site: Path) -> None:
         ("2024", "/artikel/2024/artikel-1/"),
         ("2024", "/artikel/2024/artikel-2/"),
     ]
-    slices = json.loads((site / "cari" / "data" / "irisan.json").read_text(encoding="utf-8"))
-    assert slices == {"tahun": [["2024", 2], ["2023", 1]], "awal": {}}  # no leading slices
+    slices = json.loads((site / "cari" / "data" / "slices.json").read_text(encoding="utf-8"))
+    assert slices == {"years": [["2024", 2], ["2023", 1]], "lead": {}}  # no leading slices
 
 
 def test_pagefind_figures_of_the_last_build(content: Path, tmp_path: Path) -> None:
@@ -165,7 +165,7 @@ def test_browse_data_lists_every_article_newest_first(site: Path) -> None:
         "/artikel/2024/artikel-1/",
         "/artikel/2023/artikel-3/",
     ]
-    titles = json.loads((site / "cari" / "data" / "judul-0.json").read_text(encoding="utf-8"))
+    titles = json.loads((site / "cari" / "data" / "titles-0.json").read_text(encoding="utf-8"))
     assert titles[0] == ["artikel/2024/artikel-2/", "Judul artikel nomor 2"]
     assert len(titles) == 3
 
@@ -217,11 +217,11 @@ def test_search_page_points_under_the_site_url(site: Path) -> None:
 def test_build_is_deterministic_and_chunks(content: Path, tmp_path: Path) -> None:
     one = build(content=content, output=tmp_path / "a", SEARCH_INDEX={"chunk_size": 2})
     two = build(content=content, output=tmp_path / "b", SEARCH_INDEX={"chunk_size": 2})
-    for name in ("arsip.json", "pagefind.json", "irisan.json", "judul-0.json", "judul-1.json"):
+    for name in ("arsip.json", "pagefind.json", "slices.json", "titles-0.json", "titles-1.json"):
         assert (one / "cari" / "data" / name).read_bytes() == (
             two / "cari" / "data" / name
         ).read_bytes()
-    assert not (one / "cari" / "data" / "judul-2.json").exists()
+    assert not (one / "cari" / "data" / "titles-2.json").exists()
 
 
 def test_fresh_index_folder(site: Path, tmp_path: Path) -> None:
@@ -315,7 +315,7 @@ def test_measure_search_reports_each_scenario(content: Path, tmp_path: Path) -> 
     assert typed_filtered["url"].endswith("/cari/?daerah=Kota+Padang")
     assert typed_filtered["typed"] == "kampanye"
     assert typed_filtered["status"] == scenarios["filtered_query"]["status"]
-    assert "/cari/data/judul-0.json" in browse["files"]
+    assert "/cari/data/titles-0.json" in browse["files"]
     assert "/cari/data/pagefind.json" not in browse["files"]
     for scenario in scenarios.values():
         assert scenario["bytes"] > scenario["search_bytes"] > 0
@@ -371,9 +371,9 @@ def test_pagefind_starts_once_the_pages_are_written(
     assert ("_finalized" in started_from[0]) is not parallel
     assert search_index.LAST_RUN["runs"] == 2
     assert search_index.LAST_RUN["pages"] == 3
-    assert json.loads((out / "cari" / "data" / "irisan.json").read_text(encoding="utf-8")) == {
-        "tahun": [["2024", 2], ["2023", 1]],
-        "awal": {},
+    assert json.loads((out / "cari" / "data" / "slices.json").read_text(encoding="utf-8")) == {
+        "years": [["2024", 2], ["2023", 1]],
+        "lead": {},
     }
     assert not search_index._runs  # joined and forgotten
 
@@ -393,7 +393,7 @@ def test_pages_fetch_the_search_pages_files_ahead_once_a_word_is_typed(site: Pat
         "theme/js/search/state.js",
         "pagefind/pagefind.js",
         "pagefind/wasm.id.pagefind",
-        "cari/data/irisan.json",
+        "cari/data/slices.json",
     ]  # no leading slice in a 3-article archive
     for path in paths[1:]:
         assert (site / path).is_file(), path
@@ -413,5 +413,5 @@ def test_prefetch_names_the_leading_slice_when_there_is_one() -> None:
     paths = search_index.prefetch_paths(settings, config({}), {"terbaru": [], "terlama": []})
     assert paths[-2:] == [
         "pagefind/terbaru/pagefind-entry.json",
-        "pagefind/terbaru/pagefind.awal.pf_meta",
+        "pagefind/terbaru/pagefind.lead.pf_meta",
     ]

@@ -70,22 +70,22 @@ test("earlyFiles: what the page's head downloads for an address", async () => {
   const paths = { pagefind: "/a/pagefind/", browse: "/a/cari/data/", leads: { terbaru: 250, terlama: 250 } };
   // Browsing: the browse data, and the first titles unless filtered or oldest first.
   assert.deepEqual(earlyFiles("", paths, "id"), {
-    files: ["/a/cari/data/arsip.json", "/a/cari/data/judul-0.json"], pagefind: false, lead: null,
+    files: ["/a/cari/data/arsip.json", "/a/cari/data/titles-0.json"], pagefind: false, lead: null,
   });
   assert.deepEqual(earlyFiles("?urut=lama", paths, "id").files, ["/a/cari/data/arsip.json"]);
   assert.deepEqual(earlyFiles("?daerah=X", paths, "id").files, ["/a/cari/data/arsip.json"]);
   // A query sorted by date: Pagefind, the slices and the leading slice's entry and metadata.
   assert.deepEqual(earlyFiles("?q=asn&urut=lama", paths, "id"), {
     files: [
-      "/a/pagefind/wasm.id.pagefind", "/a/cari/data/irisan.json",
-      "/a/pagefind/terlama/pagefind-entry.json", "/a/pagefind/terlama/pagefind.awal.pf_meta",
+      "/a/pagefind/wasm.id.pagefind", "/a/cari/data/slices.json",
+      "/a/pagefind/terlama/pagefind-entry.json", "/a/pagefind/terlama/pagefind.lead.pf_meta",
     ],
     pagefind: true,
     lead: "terlama",
   });
   // Filtered: the browse data instead of a leading slice; by relevance or without slices: none.
   assert.deepEqual(earlyFiles("?q=asn&tahun=2024", paths, "id"), {
-    files: ["/a/pagefind/wasm.id.pagefind", "/a/cari/data/irisan.json", "/a/cari/data/arsip.json"],
+    files: ["/a/pagefind/wasm.id.pagefind", "/a/cari/data/slices.json", "/a/cari/data/arsip.json"],
     pagefind: true,
     lead: null,
   });

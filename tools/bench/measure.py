@@ -157,7 +157,7 @@ def _scenarios(site: Path, query: str) -> dict[str, dict[str, list[str] | str]]:
 
 def data_first_url(site: Path) -> str:
     """The site-relative address of the newest article (the browse data's first title)."""
-    titles = json.loads((site / "cari" / "data" / "judul-0.json").read_text(encoding="utf-8"))
+    titles = json.loads((site / "cari" / "data" / "titles-0.json").read_text(encoding="utf-8"))
     return titles[0][0]
 
 

@@ -66,7 +66,7 @@ function titles(data, i) {
   if (!data.chunks.has(c)) {
     data.chunks.set(
       c,
-      fetchEarly(`${app.dataset.browse}judul-${c}.json`).then((r) => r.json()),
+      fetchEarly(`${app.dataset.browse}titles-${c}.json`).then((r) => r.json()),
     );
   }
   return data.chunks.get(c).then((rows) => rows[i % data.columns.chunk]);
@@ -91,13 +91,13 @@ function loadIds() {
 
 // ------------------------------------------------------------------ Pagefind, one index per slice
 
-// The build indexes each year apart (pagefind/<year>/, newest first in irisan.json): a word on
+// The build indexes each year apart (pagefind/<year>/, newest first in slices.json): a word on
 // most pages takes Pagefind seconds over the whole archive but milliseconds in one year, and
 // sorted by date the first page of results needs one year only.
 let slicesPromise = null;
 function loadSlices() {
-  slicesPromise ??= getJson(app.dataset.browse + "irisan.json").then(({ tahun }) =>
-    tahun.map(([year]) => year),
+  slicesPromise ??= getJson(app.dataset.browse + "slices.json").then(({ years }) =>
+    years.map(([year]) => year),
   );
   return slicesPromise;
 }

@@ -50,13 +50,13 @@ export function leadFor(sort, leads) {
 }
 
 /** A leading slice's metadata under a fixed name (the page's head fetches it at once). */
-export const LEAD_META = "pagefind.awal.pf_meta";
+export const LEAD_META = "pagefind.lead.pf_meta";
 
 /**
  * What the search page's head downloads while the page loads, for the address's `search`
  * (cari.js takes the downloads over): `files` at once (site-relative to `paths.pagefind` and
  * `paths.browse`), whether to start Pagefind (a query), and the leading slice whose first
- * fragments irisan.json names (`lead`, sorted by date without filters).
+ * fragments slices.json names (`lead`, sorted by date without filters).
  */
 export function earlyFiles(search, paths, lang) {
   const params = new URLSearchParams(search);
@@ -64,10 +64,10 @@ export function earlyFiles(search, paths, lang) {
   const sort = params.get("urut") || "";
   if (!(params.get("q") || "").trim()) {
     const files = [paths.browse + "arsip.json"];
-    if (!filtered && sort !== "lama") files.push(paths.browse + "judul-0.json");
+    if (!filtered && sort !== "lama") files.push(paths.browse + "titles-0.json");
     return { files, pagefind: false, lead: null };
   }
-  const files = [paths.pagefind + `wasm.${lang}.pagefind`, paths.browse + "irisan.json"];
+  const files = [paths.pagefind + `wasm.${lang}.pagefind`, paths.browse + "slices.json"];
   if (filtered) files.push(paths.browse + "arsip.json");
   const lead = filtered ? null : leadFor(sort, paths.leads);
   if (lead) {
@@ -77,6 +77,6 @@ export function earlyFiles(search, paths, lang) {
   return { files, pagefind: true, lead };
 }
 
-/** The fragments of a leading slice's first articles (`awal` of irisan.json). */
-export const leadFragments = (paths, lead, awal) =>
-  (awal[lead] || []).map((id) => `${paths.pagefind}${lead}/fragment/${id}.pf_fragment`);
+/** The fragments of a leading slice's first articles (`lead` of slices.json). */
+export const leadFragments = (paths, lead, first) =>
+  (first[lead] || []).map((id) => `${paths.pagefind}${lead}/fragment/${id}.pf_fragment`);
