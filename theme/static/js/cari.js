@@ -340,7 +340,11 @@ async function runQuery(id) {
   let lead = leadFor(state.sort);
   // The year filter too: a leading slice may span two years.
   const year = state.filters.year ? { year: { any: [...state.filters.year] } } : {};
-  const searchLead = () => searchSlice(lead, q, { filters: { ...filters, ...year }, sort });
+  // After the page's head has started fetching the slice's first fragments (search.html).
+  const searchLead = () =>
+    (early.get("lead-fragments") ?? Promise.resolve()).then(() =>
+      searchSlice(lead, q, { filters: { ...filters, ...year }, sort }),
+    );
   // Meanwhile: Pagefind, and the browse data when filtering; without filters the leading
   // slice is searched at once.
   loadPagefind();
