@@ -38,10 +38,8 @@ ARTICLES = {
 }
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("regulations")
-    content = root / "content"
+def write_content(content: Path) -> Path:
+    """The three articles of :data:`ARTICLES` (and an empty pages folder) under ``content``."""
     (content / "pages").mkdir(parents=True)
     folder = content / "articles" / "2024"
     folder.mkdir(parents=True)
@@ -49,6 +47,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (folder / f"{slug}.md").write_text(
             ARTICLE.format(slug=slug, date=date, text=text), encoding="utf-8"
         )
+    return content
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("regulations")
+    content = write_content(root / "content")
     return build(content=content, output=root / "out", siteurl="http://127.0.0.1:9/arsip")
 
 
@@ -118,14 +123,7 @@ def test_a_quick_preview_rebuild_shows_a_new_citation(
 
     from tools.build import settings_for
 
-    content = tmp_path / "content"
-    (content / "pages").mkdir(parents=True)
-    folder = content / "articles" / "2024"
-    folder.mkdir(parents=True)
-    for slug, (date, text) in ARTICLES.items():
-        (folder / f"{slug}.md").write_text(
-            ARTICLE.format(slug=slug, date=date, text=text), encoding="utf-8"
-        )
+    content = write_content(tmp_path / "content")
     monkeypatch.setenv("ARSIP_PREVIEW", "1")
     settings = settings_for(
         output=tmp_path / "out", content=content, CACHE_PATH=str(tmp_path / "c")
@@ -133,7 +131,7 @@ def test_a_quick_preview_rebuild_shows_a_new_citation(
     Pelican(copy.deepcopy(settings)).run()
     out = tmp_path / "out"
     assert "Judul artikel asing" not in main_of(out, "regulasi/pp-94-2021")
-    edited = folder / "asing.md"
+    edited = content / "articles" / "2024" / "asing.md"
     edited.write_text(
         edited.read_text(encoding="utf-8") + "\nKini juga PP Nomor 94 Tahun 2021 dibahas.\n",
         encoding="utf-8",
