@@ -126,3 +126,66 @@ def test_the_headline_decides_the_official() -> None:
     assert people.find_official(text, "Ketua Bawaslu Banjar Buka Posko").official == "Rudi Hartono"
     found = people.find_official(text, "Pj Bupati Banjar Ajak ASN Jaga Netralitas")
     assert (found.official, found.role) == ("Mahyuni Saleh", "Pj Bupati")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BKPSDM) Banjar",
+            "Kepala BKPSDM Banjar",
+        ),
+        (
+            "Pelaksana Tugas (Plt) Kepala Badan Kesatuan Bangsa dan Politik (Kesbangpol) Sigi",
+            "Pelaksana Tugas (Plt) Kepala Kesbangpol Sigi",
+        ),
+        ("Kepala Badan Kepegawaian Daerah (BKD) Solok", "Kepala BKD Solok"),
+        ("Kepala Kantor Kesatuan Bangsa dan Politik (Kesbangpol) Sigi", "Kepala Kesbangpol Sigi"),
+        # Parentheses that are no abbreviation of the words before them stay as they are.
+        (
+            "Kepala Dinas Pendidikan (Bapak Rudi) hadir",
+            "Kepala Dinas Pendidikan (Bapak Rudi) hadir",
+        ),
+        ("Pejabat Sementara (Pjs) Bupati Bima", "Pejabat Sementara (Pjs) Bupati Bima"),
+    ],
+)
+def test_offices_written_out_become_their_abbreviation(text: str, expected: str) -> None:
+    assert people.contract_offices(text) == expected
+
+
+def test_roles_with_the_office_written_out() -> None:
+    text = (
+        "Pelaksana Tugas (Plt) Kepala Badan Kesatuan Bangsa dan Politik (Kesbangpol) Sigi "
+        'Moh. Arif Lamasi meminta ASN netral. "Netral," ujar Arif.\n'
+        "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia (BKPSDM) Banjar "
+        "Rahmawati Noor hadir."
+    )
+    found = {p.name: p.role for p in people.find_people(text)}
+    assert found == {"Moh. Arif Lamasi": "Plt Kepala Kesbangpol", "Rahmawati Noor": "Kepala BKPSDM"}
+    official = find_official(text, "Plt Kepala Kesbangpol Sigi Minta ASN Netral")
+    assert official and (official.official, official.role) == (
+        "Moh. Arif Lamasi",
+        "Plt Kepala Kesbangpol",
+    )
+
+
+def test_a_kecamatan_after_camat_is_no_person() -> None:
+    text = (
+        "Camat Kempo Syarifuddin Yusuf mengumpulkan kepala desa. "
+        '"Perangkat desa tidak boleh berpihak," kata Camat Kempo. Menurut Camat Kempo, warga Kempo '
+        "bisa melapor. Syarifuddin mengatakan pengawasan diperketat."
+    )
+    assert [p.name for p in people.find_people(text)] == ["Syarifuddin Yusuf"]
+    found = find_official(text, "Camat Kempo Kumpulkan Kepala Desa")
+    assert found and found.official == "Syarifuddin Yusuf" and found.sure
+
+
+def test_the_headline_and_the_lead_make_the_official_sure() -> None:
+    text = (
+        "Pj Bupati Banjar Mahyuni Saleh mengajak ASN netral.\n"
+        'Ketua Bawaslu Banjar Rudi Hartono membuka posko. "Lapor," kata Rudi.\n'
+        '"ASN harus netral," kata Mahyuni.'
+    )
+    lead = "Pj Bupati Banjar Mahyuni Saleh mengajak ASN netral."
+    found = find_official(text, "Pj Bupati Banjar Ajak ASN Jaga Netralitas", lead)
+    assert found and found.official == "Mahyuni Saleh" and found.sure

@@ -65,3 +65,13 @@ def test_nothing_found() -> None:
         "",
         False,
     )
+
+
+def test_a_provincial_official_with_the_capital_in_the_dateline_is_sure() -> None:
+    text = "DENPASAR, NusaBali.com - Pj Gubernur Bali Mahendra meminta ASN di Kota Denpasar netral."
+    assert region(text, "Pj Gubernur", ("Bali",)) == ("Bali", True)
+    # A place outside the province named as strongly keeps the region in question.
+    text = (
+        "SURABAYA, Radar Surabaya - Pj Gubernur Bali Mahendra meminta ASN Pemkot Surabaya netral."
+    )
+    assert region(text, "Pj Gubernur", ("Bali",)) == ("Bali", False)

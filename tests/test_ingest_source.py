@@ -153,3 +153,21 @@ def test_outlet_from_the_domain_and_the_list() -> None:
     # An address in no list decides against the dateline, flagged.
     found = source.find_outlet(line, [], [], "https://www.contoh-berita.id/a", "")
     assert found is not None and (found.name, found.sure) == ("contoh-berita.id", False)
+
+
+def test_an_address_is_no_spelling_of_the_outlet() -> None:
+    # The dateline shouts the domain; the address's lower-case host is not how the outlet
+    # writes its name.
+    text = (
+        "https://prianganpos.com/2024/09/19/sekda-garut/\n"
+        "GARUT, PRIANGANPOS.COM - Sekretaris Daerah Garut Nurdin Yana melarang ASN berpihak."
+    )
+    line = source.parse_dateline(text.split("\n")[1], text)
+    found = source.find_outlet(
+        line, [], [], "https://prianganpos.com/2024/09/19/sekda-garut/", text
+    )
+    assert found is not None and (found.name, found.sure) == ("Prianganpos.com", True)
+    # A spelling in the text itself still counts.
+    text += "\nBaca berita lain di PrianganPos.com."
+    found = source.find_outlet(line, [], [], "", text)
+    assert found is not None and found.name == "PrianganPos.com"

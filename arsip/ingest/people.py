@@ -141,14 +141,71 @@ def _role_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){_PREFIX_RE}(?P<base>{alt})(?![\w-])(?:\s*\([^)]{{1,25}}\))?")
 
 
+# An office written out before its abbreviation: "Badan Kepegawaian dan Pengembangan Sumber
+# Daya Manusia (BKPSDM)", "Badan Kesatuan Bangsa dan Politik (Kesbangpol)". Up to eight
+# capitalised words (and "dan") before a parenthesised abbreviation of them.
+_WRITTEN_OUT_RE = re.compile(
+    r"\b(?P<words>(?:(?:[A-Z][a-z]+|dan)\s+){1,8})\((?P<abbr>[A-Z][A-Za-z]{1,11})\)"
+)
+# Words an office's written-out name opens with that its abbreviation may leave out.
+_OFFICE_KINDS = {"Badan", "Dinas", "Kantor"}
+
+
+def _abbreviates(abbr: str, words: list[str]) -> bool:
+    """Whether ``abbr`` is made of the starts of ``words`` in order, each word used, "dan"
+    and a leading office kind optional: BKPSDM, Kesbangpol (Kes-bang-pol)."""
+    want = abbr.lower()
+
+    def fits(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(want)
+        word = words[j].lower()
+        if word == "dan" and fits(i, j + 1):
+            return True
+        for n in range(len(word), 0, -1):
+            if want.startswith(word[:n], i) and fits(i + n, j + 1):
+                return True
+        return False
+
+    return bool(words) and fits(0, 0)
+
+
+def contract_offices(text: str) -> str:
+    """``text`` with offices written out before their abbreviation reduced to it ("Kepala
+    Badan Kesatuan Bangsa dan Politik (Kesbangpol) Sigi" -> "Kepala Kesbangpol Sigi"), the
+    way the roles of data/roles.yml write them; other parentheses are left as they are."""
+    if "(" not in text:
+        return text
+
+    def shorten(m: re.Match[str]) -> str:
+        words = m.group("words").split()
+        abbr = m.group("abbr")
+        # The longest tail of the words the abbreviation spells (the words before it are the
+        # role, "Kepala", or the sentence); an office kind before that tail goes with it.
+        for start in range(len(words)):
+            tail = words[start:]
+            if tail[0] != "dan" and _abbreviates(abbr, tail):
+                if (
+                    start
+                    and words[start - 1] in _OFFICE_KINDS
+                    and not _abbreviates(abbr, words[start - 1 :])
+                ):
+                    start -= 1
+                keep = " ".join(words[:start])
+                return f"{keep} {abbr}" if keep else abbr
+        return m.group(0)
+
+    return _WRITTEN_OUT_RE.sub(shorten, text)
+
+
 def mentions_role(words: str) -> bool:
     """Whether a role is written anywhere in ``words`` ("Menurut Sekda", "Pjs Wako Kendari")."""
-    return bool(_role_re().search(words))
+    return bool(_role_re().search(contract_offices(words)))
 
 
 def role_at(words: str) -> str:
     """The canonical role ``words`` open with ("Pjs Wako Kendari" -> "Pjs Wali Kota"), or ""."""
-    m = _role_re().match(words)
+    m = _role_re().match(contract_offices(words))
     return canonical_role(m.group("prefix"), m.group("base")) if m else ""
 
 
@@ -250,6 +307,7 @@ def _kecamatan_words(tokens: list[str]) -> int:
 def find_people(text: str) -> list[Person]:
     """Every person introduced by a role in ``text``, merged across name variants."""
     people: list[Person] = []
+    text = contract_offices(text)
     for m in _role_re().finditer(text):
         role = canonical_role(m.group("prefix"), m.group("base"))
         if role not in schema.vocabulary().canonical_roles():
@@ -263,11 +321,16 @@ def find_people(text: str) -> list[Person]:
         n = n + skip
         if role.endswith("Camat") and not n:
             n = _kecamatan_words([s.group(0) for s in spans[:4]])
+        if n and spans[n - 1].group(0).endswith("."):
+            continue  # "kata Bupati Bekasi. Menurut ...": the sentence ends with the place
         offset = m.end() + (spans[n - 1].end() if n else 0)
         offset += len(text[offset:]) - len(text[offset:].lstrip(" ,"))
         name, _ = _name_after(text, offset)
         if not name or len(name) < 2 or len(name.split()) > 5:
             continue
+        if role.endswith("Camat") and gazetteer.is_kecamatan(name):
+            continue  # "kata Camat Kempo.": the kecamatan, the Camat's name not written
+
         person = _same_person(people, name)
         if person is None:
             person = Person(first_pos=m.start())
@@ -281,6 +344,7 @@ def find_people(text: str) -> list[Person]:
 def region_mentions_in_roles(text: str) -> list[gazetteer.Region]:
     """Places named right after a role anywhere ("Bupati Solok", "Wali Kota Padang")."""
     out = []
+    text = contract_offices(text)
     for m in _role_re().finditer(text):
         rest = text[m.end() : m.end() + 80].split("\n")[0]
         base = canonical_role(None, m.group("base"))
@@ -327,6 +391,7 @@ def _about(person: Person, headline: str) -> bool:
 def find_official(text: str, headline: str = "", lead: str = "") -> OfficialFound | None:
     """The person the headline and the lead are about, else the one the article quotes most,
     with their role; None when nobody is introduced."""
+    text, headline, lead = (contract_offices(s) for s in (text, headline, lead))
     people = find_people(text)
     if not people:
         return None
@@ -365,6 +430,10 @@ def find_official(text: str, headline: str = "", lead: str = "") -> OfficialFoun
     top = ranked[0]
     runner = ranked[1].score if len(ranked) > 1 else 0.0
     sure = top.quoted > 0 and top.score >= 1.5 * runner
+    if not sure and top.quoted > 0 and id(top) in in_lead and _about(top, headline):
+        # The headline and the lead are about this person and about nobody else: others
+        # quoted as often speak in the article, it is not about them.
+        sure = not any(_about(p, headline) or id(p) in in_lead for p in ranked[1:])
     others = ", ".join(f"{p.name} ({p.role})" for p in ranked[1:3])
     note = f"{top.name} ({top.role})" + (t("official.also", others=others) if others else "")
     if not top.quoted:

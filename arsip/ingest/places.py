@@ -108,6 +108,13 @@ def find_region(
     runner = ranked[1][1] if len(ranked) > 1 else 0.0
     region = gazetteer.lookup(best_name)
     sure = best >= 4 and best >= 2 * runner
+    if not sure and region is not None and region.kind == "provinsi" and region in own:
+        # A provincial official (Gubernur Bali, Sekda NTB) speaks for the province named in
+        # their role; the capital in the dateline and the places the text names lie in it.
+        sure = len(set(own)) == 1 and all(
+            (other := gazetteer.lookup(name)) is not None and other.province == region.name
+            for name, _ in ranked[1:]
+        )
     note = f"{best_name} ({', '.join(r for r in why[best_name] if r)})"
     if not sure:
         alts = ", ".join(n for n, s in ranked[1:3] if s > 0)

@@ -180,10 +180,12 @@ def source_from_credits(credits: list[str], paragraphs: list[str]) -> str:
 
 def as_written_elsewhere(name: str, text: str) -> str:
     """The outlet's name as the text spells it outside the dateline ("KOMPAS.com" in the
-    dateline, "Kompas.com" in the credits): datelines shout, credits spell."""
+    dateline, "Kompas.com" in the credits): datelines shout, credits spell. A web address
+    ("https://prianganpos.com/...") is no spelling: host names are lower case whatever the
+    outlet calls itself."""
     forms = [
         m.group(0)
-        for m in re.finditer(rf"(?i)(?<![\w.]){re.escape(name)}(?![\w])", text)
+        for m in re.finditer(rf"(?i)(?<![\w./]){re.escape(name)}(?![\w])(?!/)", text)
         if m.group(0) != name and not m.group(0).isupper()
     ]
     return max(set(forms), key=forms.count) if forms else name
