@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from arsip import dedup, regulations, schema, sources
+from arsip.messages import t
 from arsip.schema import Parsed, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,7 +84,7 @@ def select(paths: list[str]) -> tuple[list[Path], list[Path], list[Problem]]:
         mine = [f for f in found.articles + found.pages if _under(f, absolute)]
         refused = [p for p in found.problems if _under(Path(os.path.abspath(p.path)), absolute)]
         if not mine and not refused and not absolute.is_dir():
-            refused.append(Problem(str(given), 1, "file", "no such article file"))
+            refused.append(Problem(str(given), 1, "file", t("check.no_such_file")))
         files.extend(mine)
         problems.extend(refused)
     wanted = {Path(os.path.abspath(f)) for f in files}
@@ -124,7 +125,7 @@ def _link_problem(parsed: Parsed, target: str, root: Path | None) -> str | None:
         else:
             dest = (here.parent / rel).resolve()
         if not dest.is_file():
-            return f"link {target!r} points to {rel!r}, which does not exist"
+            return t("check.link_missing_file", target=repr(target), rel=repr(rel))
         return None
     if re.match(r"(?i)^[a-z][a-z0-9+.-]*:|^#|^$", bare):
         return None  # another site, mail, or a place on the same page
@@ -141,17 +142,11 @@ def _link_problem(parsed: Parsed, target: str, root: Path | None) -> str | None:
         return None
     m = _ARTICLE_URL_RE.match(url)
     if not m:
-        return f"link {target!r} is not an article address: write ../../<year>/<file name>/"
+        return t("check.link_not_article", target=repr(target))
     if not (root / m.group(1) / f"{m.group(2)}.md").is_file():
-        return (
-            f"link {target!r} points to an article that does not exist "
-            f"(no file articles/{m.group(1)}/{m.group(2)}.md)"
-        )
+        return t("check.link_no_article", target=repr(target), year=m.group(1), slug=m.group(2))
     if bare.startswith("/"):
-        return (
-            f"link {target!r} starts with '/', which leads outside the site when it is "
-            f"published under a sub-path: write it relative, e.g. ../../{m.group(1)}/{m.group(2)}/"
-        )
+        return t("check.link_root", target=repr(target), year=m.group(1), slug=m.group(2))
     return None
 
 
@@ -214,8 +209,7 @@ def near_duplicates(articles: list[Parsed]) -> list[Problem]:
                     arts[i].path,
                     arts[i].body_line,
                     "body",
-                    f"nearly the same text as {best.key} ({best.similarity:.0%} alike): "
-                    "the same article archived twice? remove one of them",
+                    t("check.near_duplicate", other=best.key, similarity=f"{best.similarity:.0%}"),
                 )
             )
     return problems
@@ -260,11 +254,12 @@ class Candidate:
     key: str
     cited_as: str
 
+    @property
+    def message(self) -> str:
+        return t("check.candidate", key=repr(self.key), cited_as=repr(self.cited_as))
+
     def __str__(self) -> str:
-        return (
-            f"{self.path}:{self.line}: regulations: note: {self.key!r} (cited as "
-            f"{self.cited_as!r}) is not in data/regulations.yml: a candidate for it"
-        )
+        return f"{self.path}:{self.line}: regulations: {t('check.note')}: {self.message}"
 
 
 def regulation_candidates(files: Iterable[Path]) -> list[Candidate]:
@@ -299,7 +294,7 @@ def github_annotation(problem: Problem | Candidate) -> str:
         return data(text).replace(":", "%3A").replace(",", "%2C")
 
     if isinstance(problem, Candidate):
-        level, title, message = "notice", "regulations", str(problem).split(": note: ", 1)[1]
+        level, title, message = "notice", "regulations", problem.message
     else:
         level, title, message = "error", problem.field, problem.message
     return f"::{level} file={prop(problem.path)},line={problem.line},title={prop(title)}::{data(message)}"
@@ -318,9 +313,9 @@ def main(argv: list[str] | None = None) -> int:
     for note in regulation_candidates(files):
         print(github_annotation(note) if args.format == "github" else note)
     if problems:
-        print(f"{len(problems)} problem(s) in {len(files)} article(s)", file=sys.stderr)
+        print(t("check.problems", problems=len(problems), articles=len(files)), file=sys.stderr)
         return 1
-    print(f"{len(files)} article(s) checked, no problems", file=sys.stderr)
+    print(t("check.ok", articles=len(files)), file=sys.stderr)
     return 0
 
 

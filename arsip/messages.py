@@ -70,6 +70,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "draf tidak akan valid: {problems}",
         "en": "the draft would not be valid: {problems}",
     },
+    "ingest.dest_error": {"id": "galat: {problem}", "en": "error: {problem}"},
+    "ingest.dest_file": {
+        "id": "--dest {dest} adalah berkas, bukan folder: berikan folder artikel, misalnya "
+        "content/articles",
+        "en": "--dest {dest} is a file, not a folder: give the articles folder, e.g. "
+        "content/articles",
+    },
+    "ingest.dest_dangling": {
+        "id": "--dest {dest} adalah tautan simbolik yang tidak mengarah ke mana pun: berikan "
+        "sebuah folder",
+        "en": "--dest {dest} is a symbolic link that leads nowhere: give a folder",
+    },
+    "ingest.year_link": {
+        "id": "{folder} adalah tautan simbolik: draf hanya ditulis di dalam {dest}; ganti "
+        "tautan itu dengan folder",
+        "en": "{folder} is a symbolic link: drafts are written only inside {dest}; replace the "
+        "link with a folder",
+    },
+    "ingest.year_outside": {
+        "id": "{folder} tidak berada di dalam {dest}: draf hanya ditulis di sana",
+        "en": "{folder} is not inside {dest}: drafts are written only there",
+    },
     "ingest.exists": {"id": "{target} sudah ada: tidak ditimpa", "en": "{target} exists: not overwritten"},
     "ingest.dup_url": {
         "id": "sudah diarsipkan: {path} memiliki source_url yang sama {url}",
@@ -179,6 +201,405 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ejaannya",
         "en": "the dateline's words {written}, an outlet in no list: check the outlet's name and "
         "spelling",
+    },
+    # schema: how a contributor's value is quoted, and what is wrong with its characters
+    "schema.a_type": {"id": "sebuah {type}", "en": "a {type}"},
+    "schema.char_control": {"id": "karakter kontrol", "en": "a control character"},
+    "schema.char_bidi": {"id": "kendali arah teks (bidi)", "en": "a bidirectional-text control"},
+    "schema.char_zero_width": {
+        "id": "karakter tak terlihat (lebar nol)",
+        "en": "an invisible (zero-width) character",
+    },
+    "schema.one_line": {"id": "harus satu baris", "en": "must be on one line"},
+    "schema.column": {"id": "kolom {n}", "en": "column {n}"},
+    "schema.position": {"id": "posisi {n}", "en": "position {n}"},
+    "schema.characters": {
+        "id": "berisi {kind}, {code} di {place} (sering tertempel dari PDF, terminal atau halaman "
+        "web): hapus, misalnya dengan mengetik ulang kata-kata di sekitarnya",
+        "en": "contains {kind}, {code} at {place} (often pasted from a PDF, a terminal or a web "
+        "page): delete it, e.g. retype the words around it",
+    },
+    # schema: the front-matter as a whole
+    "schema.fm_missing": {
+        "id": "tidak ada: berkas harus diawali baris '---', lalu kolom-kolomnya (title, date, "
+        "region, ...), lalu satu baris '---' lagi",
+        "en": "missing: the file must start with a line '---', then the fields (title, date, "
+        "region, ...), then another '---' line",
+    },
+    "schema.fm_not_closed": {
+        "id": "tidak ditutup: tambahkan baris '---' sesudah kolom terakhir",
+        "en": "not closed: add a line '---' after the last field",
+    },
+    "schema.fm_too_long": {
+        "id": "panjangnya {size} karakter, paling banyak {limit}: kolom-kolomnya hanya selusin "
+        "baris pendek; teks artikel ditulis di bawah '---' kedua",
+        "en": "is {size} characters long, at most {limit}: the fields are a dozen short lines; "
+        "the text goes below the second '---'",
+    },
+    "schema.fm_twice": {
+        "id": "muncul dua kali (juga di baris {line}): pertahankan salah satunya",
+        "en": "appears twice (also on line {line}): keep one of them",
+    },
+    "schema.fm_anchor": {
+        "id": "memakai anchor YAML (&nama), alias (*nama) atau merge key (<<), yang tidak pernah "
+        "diperlukan artikel: tulis setiap nilai selengkapnya (beri tanda kutip pada nilai yang "
+        "diawali &, * atau <<)",
+        "en": "uses a YAML anchor (&name), alias (*name) or merge key (<<), which articles never "
+        "need: write each value out in full (quote a value that starts with &, * or <<)",
+    },
+    "schema.fm_tag": {
+        "id": "memakai tag YAML (seperti !!python/...), yang tidak pernah diperlukan artikel: "
+        "hapus tag itu dan tulis nilainya sebagai teks",
+        "en": "uses a YAML tag (such as !!python/...), which articles never need: remove it and "
+        "write the value as text",
+    },
+    "schema.fm_malformed": {
+        "id": "YAML tidak valid ({detail}); beri tanda kutip pada nilai yang berisi ':' atau "
+        'diawali karakter khusus, misalnya title: "Jelang Pilkada: ..."',
+        "en": "malformed YAML ({detail}); quote values that contain ':' or start with a special "
+        'character, e.g. title: "Jelang Pilkada: ..."',
+    },
+    "schema.fm_not_mapping": {
+        "id": "harus berupa daftar baris 'kolom: nilai'",
+        "en": "must be a list of 'field: value' lines",
+    },
+    # schema: what a text field holds (the {what} of the messages below)
+    "what.title": {"id": "judul artikel", "en": "the article's headline"},
+    "what.summary": {"id": "ringkasan satu kalimat", "en": "a one-sentence summary"},
+    "what.region": {
+        "id": "nama kabupaten/kota seperti 'Kota Bukittinggi'",
+        "en": "a kabupaten/kota name such as 'Kota Bukittinggi'",
+    },
+    "what.province": {
+        "id": "nama provinsi seperti 'Sumatera Barat'",
+        "en": "a province name such as 'Sumatera Barat'",
+    },
+    "what.official": {
+        "id": "nama orang yang membuat pernyataan",
+        "en": "the name of the person who made the statement",
+    },
+    "what.role": {
+        "id": "jabatan pejabatnya seperti 'Pjs Wali Kota'",
+        "en": "the official's role such as 'Pjs Wali Kota'",
+    },
+    "what.source": {
+        "id": "nama media seperti media itu menyebut dirinya, atau '{unknown}' bila teksnya tidak "
+        "menyebut media",
+        "en": "the outlet's name as it names itself, or '{unknown}' when the text names none",
+    },
+    "what.page_title": {"id": "judul halaman", "en": "the page's title"},
+    # schema: text fields
+    "schema.number": {
+        "id": "berupa angka ({value}), bukan teks: tulis {what}, atau beri tanda kutip ganda "
+        '("...") bila nilainya memang itu',
+        "en": "is a number ({value}), not text: write {what}, or put the value in double quotes "
+        '("...") if it really is that',
+    },
+    "schema.not_text": {
+        "id": "harus berupa teks ({what}), bukan {value}",
+        "en": "must be text ({what}), got {value}",
+    },
+    "schema.invisible": {
+        "id": "kosong atau tidak menampilkan apa pun (hanya karakter tak terlihat): tulis {what}",
+        "en": "is empty or shows nothing (only invisible characters): write {what}",
+    },
+    "schema.too_short": {"id": "terlalu pendek: tulis {what}", "en": "is too short: write {what}"},
+    "schema.too_long": {
+        "id": "terlalu panjang ({length} karakter, paling banyak {limit})",
+        "en": "is too long ({length} characters, at most {limit})",
+    },
+    "schema.html_field": {
+        "id": "berisi markup HTML, yang tidak diizinkan: tulis teks biasa",
+        "en": "contains HTML markup, which is not allowed: write plain text",
+    },
+    # schema: each field
+    "schema.title_editorial": {
+        "id": "harus true (judulnya ditulis redaksi) atau false",
+        "en": "must be true (the title was written by an editor) or false",
+    },
+    "schema.date_form": {
+        "id": "{value} bukan tanggal berbentuk TTTT-BB-HH, misalnya 2024-08-19",
+        "en": "{value} is not a date in the form YYYY-MM-DD, e.g. 2024-08-19",
+    },
+    "schema.date_month": {
+        "id": "{value} tidak punya bulan {month}: tulis TTTT-BB-HH dengan bulan 01 sampai 12",
+        "en": "{value} has no month {month}: write YYYY-MM-DD with a month from 01 to 12",
+    },
+    "schema.date_day": {
+        "id": "{value} bukan tanggal yang ada (bulan {month} tahun {year} tidak punya tanggal {day})",
+        "en": "{value} is not a day of the calendar (month {month} of {year} has no day {day})",
+    },
+    "schema.date_range": {
+        "id": "{value} di luar rentang arsip (1998 dan sesudahnya)",
+        "en": "{value} is outside the archive's range (1998 onwards)",
+    },
+    "schema.did_you_mean": {"id": "; maksud Anda {hints}?", "en": "; did you mean {hints}?"},
+    "schema.or": {"id": " atau ", "en": " or "},
+    "schema.unknown_region": {
+        "id": "daerah {value} tidak dikenal: pakai nama Kemendagri sebuah kabupaten, kota atau "
+        "provinsi, misalnya 'Kota Bukittinggi', 'Kabupaten Bengkulu Selatan'{did_you_mean}",
+        "en": "unknown region {value}: use the Kemendagri name of a kabupaten, kota or province, "
+        "e.g. 'Kota Bukittinggi', 'Kabupaten Bengkulu Selatan'{did_you_mean}",
+    },
+    "schema.unknown_province": {
+        "id": "provinsi {value} tidak dikenal{did_you_mean}",
+        "en": "unknown province {value}{did_you_mean}",
+    },
+    "schema.honorifics": {
+        "id": "tulis nama tanpa gelar ({found}): misalnya 'Hani Syopiar Rustam', bukan "
+        "'H. Hani Syopiar Rustam, S.H.'",
+        "en": "write the name without honorifics or degrees ({found}): e.g. 'Hani Syopiar "
+        "Rustam', not 'H. Hani Syopiar Rustam, S.H.'",
+    },
+    "schema.role_in_full": {
+        "id": "tulis jabatan selengkapnya: {fixed} alih-alih {value}",
+        "en": "write the role in full: {fixed} instead of {value}",
+    },
+    "schema.unknown_role": {
+        "id": "jabatan {value} tidak dikenal: pakai salah satu dari {roles}, boleh diawali "
+        "{prefixes} (misalnya 'Pjs Bupati'); jabatan baru ditambahkan ke data/roles.yml",
+        "en": "unknown role {value}: use one of {roles}, optionally after {prefixes} (e.g. 'Pjs "
+        "Bupati'); add new roles to data/roles.yml",
+    },
+    "schema.url_missing": {
+        "id": "harus alamat web artikelnya, diawali https:// atau http://",
+        "en": "must be the article's web address, starting with https:// or http://",
+    },
+    "schema.url_too_long": {
+        "id": "terlalu panjang ({length} karakter, paling banyak 2000): salin lagi alamatnya",
+        "en": "is too long ({length} characters, at most 2000): copy the address again",
+    },
+    "schema.url_chars": {
+        "id": "harus satu alamat web tanpa spasi, tanda kutip, garis miring terbalik atau kurung "
+        "sudut",
+        "en": "must be a single web address without spaces, quotes, backslashes or angle "
+        "brackets",
+    },
+    "schema.url_scheme": {
+        "id": "{value} bukan alamat http(s): harus diawali https:// atau http://",
+        "en": "{value} is not an http(s) address: it must start with https:// or http://",
+    },
+    "schema.unknown_election": {
+        "id": "{value} bukan pemilihan yang dikenal: pakai salah satu dari {elections} "
+        "(pemilihan baru ditambahkan ke data/elections.yml)",
+        "en": "{value} is not a known election: use one of {elections} (add new ones to "
+        "data/elections.yml)",
+    },
+    "schema.tags_not_list": {
+        "id": "harus berupa daftar, misalnya tags: [netralitas ASN, apel]",
+        "en": "must be a list, e.g. tags: [netralitas ASN, apel]",
+    },
+    "schema.tags_empty": {
+        "id": "perlu paling sedikit satu tag dari data/tags.yml, misalnya tags: [netralitas ASN]",
+        "en": "needs at least one tag from data/tags.yml, e.g. tags: [netralitas ASN]",
+    },
+    "schema.tag_not_text": {"id": "tag {value} harus berupa teks", "en": "tag {value} must be text"},
+    "schema.tag_twice": {"id": "tag {value} tercantum dua kali", "en": "tag {value} is listed twice"},
+    "schema.tag_did_you_mean": {"id": " (maksud Anda {hint}?)", "en": " (did you mean {hint}?)"},
+    "schema.unknown_tag": {
+        "id": "{value} tidak ada dalam kosakata tag{did_you_mean}: pakai tag yang tercantum di "
+        "data/tags.yml, atau tambahkan ke sana dengan deskripsinya",
+        "en": "{value} is not in the tag vocabulary{did_you_mean}: use the tags listed in "
+        "data/tags.yml, or add it there with a description",
+    },
+    "schema.review": {
+        "id": "draf ini masih perlu diperiksa ({fields}): cocokkan kolom-kolom itu dengan "
+        "sumbernya, perbaiki, lalu hapus baris 'review'",
+        "en": "the draft still needs review ({fields}): check those fields against the source, "
+        "correct them, then delete the 'review' line",
+    },
+    # schema: the article as a whole
+    "schema.field_did_you_mean": {"id": "maksud Anda {hint}? ", "en": "did you mean {hint}? "},
+    "schema.unknown_field": {
+        "id": "kolom tidak dikenal: {did_you_mean}kolom yang diizinkan: {fields}",
+        "en": "unknown field: {did_you_mean}allowed fields are {fields}",
+    },
+    "schema.empty": {"id": "kosong: {hint}", "en": "is empty: {hint}"},
+    "schema.missing": {
+        "id": "tidak ada: tambahkan baris '{name}: ...' ({hint})",
+        "en": "missing: add a line '{name}: ...' ({hint})",
+    },
+    "schema.wrong_province": {
+        "id": "{region} terletak di {actual}, bukan {province}",
+        "en": "{region} lies in {actual}, not {province}",
+    },
+    "schema.page_unknown_field": {
+        "id": "kolom tidak dikenal: halaman hanya punya {fields}; hapus baris ini",
+        "en": "unknown field: a page has only {fields}; remove this line",
+    },
+    "schema.page_template": {
+        "id": "{value} bukan templat halaman: pakai salah satu dari {templates}, atau hapus "
+        "baris ini",
+        "en": "{value} is not a page template: use one of {templates}, or remove this line",
+    },
+    "schema.page_title_missing": {
+        "id": "tidak ada: tambahkan baris 'title: ...'",
+        "en": "missing: add a line 'title: ...'",
+    },
+    "schema.body_empty": {"id": "kosong: tempel teksnya", "en": "is empty: paste the text"},
+    "schema.body_html": {
+        "id": "berisi markup HTML, yang tidak diizinkan: hapus tag itu atau tulis teksnya dalam "
+        "Markdown",
+        "en": "contains HTML markup, which is not allowed: remove the tag or write the text in "
+        "Markdown",
+    },
+    "schema.body_image": {
+        "id": "berisi gambar: gambar tidak diarsipkan; hapus gambarnya",
+        "en": "contains an image: images are not archived; remove it",
+    },
+    "schema.link_offsite": {
+        "id": "tujuan tautan {target} mengarah ke situs lain tanpa menyatakannya: tulis alamat "
+        "lengkapnya, diawali https://",
+        "en": "link target {target} leads to another site without saying so: write the full "
+        "address, starting with https://",
+    },
+    "schema.link_not_allowed": {
+        "id": "tujuan tautan {target} tidak diizinkan: pakai alamat http(s)",
+        "en": "link target {target} is not allowed: use an http(s) address",
+    },
+    "schema.link_script": {
+        "id": "tautan javascript: dan data: ditolak",
+        "en": "javascript: and data: links are refused",
+    },
+    "schema.file_name": {
+        "id": "{value} harus berupa kata-kata huruf kecil yang disambung tanda hubung (slug "
+        "judulnya), misalnya sekda-ingatkan-asn-jaga-netralitas.md",
+        "en": "{value} must be lower-case words joined by hyphens (a slug of the title), e.g. "
+        "sekda-ingatkan-asn-jaga-netralitas.md",
+    },
+    "schema.year_folder": {
+        "id": "berkasnya ada di folder {folder}/ tetapi bertanggal {date}: pindahkan ke "
+        "articles/{year}/ atau perbaiki tanggalnya",
+        "en": "the file is in folder {folder}/ but dated {date}: move it to articles/{year}/ or "
+        "correct the date",
+    },
+    "schema.same_slug": {
+        "id": "nama berkas yang sama (jadi alamat yang sama)",
+        "en": "the same file name (and so the same URL)",
+    },
+    "schema.same_text": {"id": "teks yang sama", "en": "the same text"},
+    "schema.same_url": {"id": "source_url yang sama", "en": "the same source_url"},
+    "schema.duplicate": {
+        "id": "artikel ganda: {first} punya {what}; hapus salah satunya atau perbaiki yang ini",
+        "en": "duplicate article: {first} has {what}; remove one of them or correct this one",
+    },
+    "schema.unreadable": {"id": "tidak bisa dibaca: {reason}", "en": "unreadable: {reason}"},
+    "schema.too_large": {
+        "id": "lebih besar dari {mb} MB: artikel hanya beberapa halaman teks; simpan teks "
+        "artikelnya saja",
+        "en": "is larger than {mb} MB: an article is a few pages of text; keep only the "
+        "article's own text",
+    },
+    "schema.not_utf8": {
+        "id": "bukan teks UTF-8: simpan sebagai UTF-8",
+        "en": "is not UTF-8 text: save it as UTF-8",
+    },
+    # sources: files of content/ the build does not read
+    "sources.not_plain_folder": {
+        "id": "harus folder biasa (bukan tautan atau berkas)",
+        "en": "must be a plain folder (not a link or a file)",
+    },
+    "sources.loop": {
+        "id": "adalah tautan ke salah satu folder induknya sendiri (berputar): hapus tautannya",
+        "en": "is a link to one of its own parent folders (a loop): remove the link",
+    },
+    "sources.control_name": {
+        "id": "nama berkasnya berisi karakter kontrol (seperti ganti baris): ganti namanya "
+        "dengan kata-kata huruf kecil yang disambung tanda hubung",
+        "en": "the file name contains a control character (such as a line break): rename it "
+        "with lower-case words joined by hyphens",
+    },
+    "sources.dangling": {
+        "id": "adalah tautan simbolik yang tidak mengarah ke mana pun atau ke dirinya sendiri: "
+        "hapus tautannya",
+        "en": "is a symbolic link that leads nowhere or to itself: remove the link",
+    },
+    "sources.outside": {
+        "id": "adalah tautan simbolik ke berkas di luar repositori: salin artikelnya ke dalam "
+        "repositori alih-alih menautkannya",
+        "en": "is a symbolic link to a file outside the repository: copy the article into the "
+        "repository instead of linking to it",
+    },
+    "sources.special": {
+        "id": "bukan berkas biasa (perangkat, pipa atau soket): hapus",
+        "en": "is not a regular file (a device, a pipe or a socket): remove it",
+    },
+    "sources.rename": {"id": "ganti namanya menjadi {name}", "en": "rename it to {name}"},
+    "sources.remove": {"id": "hapus", "en": "remove it"},
+    "sources.no_extension": {"id": "tanpa ekstensi", "en": "no extension"},
+    "sources.extension": {
+        "id": "hanya berkas {extension} yang dibaca di sini ({ext} tidak): {fix}",
+        "en": "only {extension} files are read here ({ext} is not): {fix}",
+    },
+    "sources.year_folder": {
+        "id": "artikel harus ada di folder tahunnya, content/articles/<tahun>/<nama berkas>.md "
+        "(tahun tanggalnya): pindahkan ke sana",
+        "en": "an article must be in its year's folder, content/articles/<year>/<file name>.md "
+        "(the year of its date): move it there",
+    },
+    "sources.page_folder": {
+        "id": "halaman harus langsung di content/pages/ (content/pages/{name}): pindahkan ke sana",
+        "en": "a page must be directly in content/pages/ (content/pages/{name}): move it there",
+    },
+    "sources.page_name": {
+        "id": "nama berkas halaman harus kata-kata huruf kecil yang disambung tanda hubung, "
+        "misalnya tentang.md",
+        "en": "a page's file name must be lower-case words joined by hyphens, e.g. tentang.md",
+    },
+    "sources.reserved": {
+        "id": "alamat /{stem}/ milik bagian lain situs ({reserved} sudah dipakai): beri halaman "
+        "ini nama berkas lain",
+        "en": "the address /{stem}/ belongs to a part of the site ({reserved} are taken): give "
+        "the page another file name",
+    },
+    # check: the archive as a whole
+    "check.no_such_file": {"id": "tidak ada berkas artikel ini", "en": "no such article file"},
+    "check.link_missing_file": {
+        "id": "tautan {target} menunjuk ke {rel}, yang tidak ada",
+        "en": "link {target} points to {rel}, which does not exist",
+    },
+    "check.link_not_article": {
+        "id": "tautan {target} bukan alamat artikel: tulis ../../<tahun>/<nama berkas>/",
+        "en": "link {target} is not an article address: write ../../<year>/<file name>/",
+    },
+    "check.link_no_article": {
+        "id": "tautan {target} menunjuk ke artikel yang tidak ada (tidak ada berkas "
+        "articles/{year}/{slug}.md)",
+        "en": "link {target} points to an article that does not exist (no file "
+        "articles/{year}/{slug}.md)",
+    },
+    "check.link_root": {
+        "id": "tautan {target} diawali '/', yang mengarah ke luar situs bila situs diterbitkan "
+        "di bawah sub-path: tulis relatif, misalnya ../../{year}/{slug}/",
+        "en": "link {target} starts with '/', which leads outside the site when it is published "
+        "under a sub-path: write it relative, e.g. ../../{year}/{slug}/",
+    },
+    "check.near_duplicate": {
+        "id": "teksnya hampir sama dengan {other} ({similarity} mirip): artikel yang sama "
+        "diarsipkan dua kali? hapus salah satunya",
+        "en": "nearly the same text as {other} ({similarity} alike): the same article archived "
+        "twice? remove one of them",
+    },
+    "check.note": {"id": "catatan", "en": "note"},
+    "check.candidate": {
+        "id": "{key} (dikutip sebagai {cited_as}) tidak ada di data/regulations.yml: calon "
+        "untuk ditambahkan",
+        "en": "{key} (cited as {cited_as}) is not in data/regulations.yml: a candidate for it",
+    },
+    "check.problems": {
+        "id": "{problems} masalah pada {articles} artikel",
+        "en": "{problems} problem(s) in {articles} article(s)",
+    },
+    "check.ok": {
+        "id": "{articles} artikel diperiksa, tidak ada masalah",
+        "en": "{articles} article(s) checked, no problems",
+    },
+    # the build's validation
+    "build.stopped": {
+        "id": "{count} masalah pada artikel (tercantum di atas sebagai jalur:baris: kolom: "
+        "pesan); perbaiki lalu bangun lagi",
+        "en": "{count} problem(s) in the articles (listed above as path:line: field: message); "
+        "fix them and build again",
     },
     # new
     "new.written": {

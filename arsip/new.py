@@ -59,7 +59,7 @@ def problem_with(name: str, value: Any) -> str | None:
     """The schema's message for one value, or None when it is allowed."""
     spec = schema.FIELDS[name]
     if value in (None, "", []):
-        return None if not spec.required else f"is empty: {spec.help}"
+        return None if not spec.required else t("schema.empty", hint=field_hint(name, spec.help))
     return spec.check(value, schema.vocabulary())
 
 

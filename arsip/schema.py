@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from arsip import gazetteer, links
+from arsip.messages import field_hint, t
 
 DATA_DIR = Path(os.environ.get("ARSIP_DATA_DIR", Path(__file__).resolve().parent.parent / "data"))
 
@@ -85,29 +86,26 @@ def excerpt(value: Any, limit: int = 40) -> str:
         return text if short is value else f"{text[:-1]}...{text[-1]}"
     if isinstance(value, (bool, int, float)) or value is None:
         return excerpt(str(value), limit)
-    return f"a {type(value).__name__}"
+    return t("schema.a_type", type=type(value).__name__)
 
 
 def character_problem(text: str, multiline: bool = False) -> str | None:
     """What is wrong with the characters of a text: control, bidi or (in a one-line field)
     zero-width characters, with the first one named and located; None when all are fine."""
     m = CONTROL_RE.search(text) if multiline else _FIELD_CONTROL_RE.search(text)
-    kind = "a control character"
+    kind = "schema.char_control"
     if m is None:
-        m, kind = BIDI_RE.search(text), "a bidirectional-text control"
+        m, kind = BIDI_RE.search(text), "schema.char_bidi"
     if m is None and not multiline:
-        m, kind = ZERO_WIDTH_RE.search(text), "an invisible (zero-width) character"
+        m, kind = ZERO_WIDTH_RE.search(text), "schema.char_zero_width"
     if m is None:
         return None
     ch = m.group()
     if ch == "\n":
-        return "must be on one line"
+        return t("schema.one_line")
     column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
-    place = f"column {column}" if multiline else f"position {column}"
-    return (
-        f"contains {kind}, U+{ord(ch):04X} at {place} (often pasted from a PDF, a terminal or "
-        "a web page): delete it, e.g. retype the words around it"
-    )
+    place = t("schema.column", n=column) if multiline else t("schema.position", n=column)
+    return t("schema.characters", kind=t(kind), code=f"U+{ord(ch):04X}", place=place)
 
 
 _FIELD_CONTROL_RE = re.compile(CONTROL_RE.pattern[:-1] + r"\t\n]")
@@ -263,8 +261,7 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
                     path,
                     1,
                     "front-matter",
-                    "missing: the file must start with a line '---', then the fields "
-                    "(title, date, region, ...), then another '---' line",
+                    t("schema.fm_missing"),
                 )
             ],
         )
@@ -281,7 +278,7 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
                     path,
                     1,
                     "front-matter",
-                    "not closed: add a line '---' after the last field",
+                    t("schema.fm_not_closed"),
                 )
             ],
         )
@@ -294,8 +291,7 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
                 path,
                 1,
                 "front-matter",
-                f"is {size} characters long, at most {MAX_FRONT_MATTER_CHARS}: the fields are "
-                "a dozen short lines; the text goes below the second '---'",
+                t("schema.fm_too_long", size=size, limit=MAX_FRONT_MATTER_CHARS),
             )
         )
         return parsed
@@ -325,7 +321,7 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
                     path,
                     i,
                     key,
-                    f"appears twice (also on line {parsed.lines[key]}): keep one of them",
+                    t("schema.fm_twice", line=parsed.lines[key]),
                 )
             )
         else:
@@ -339,9 +335,7 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
                     path,
                     reference + 2,
                     "front-matter",
-                    "uses a YAML anchor (&name), alias (*name) or merge key (<<), which articles "
-                    "never need: write each value out in full (quote a value that starts with "
-                    "&, * or <<)",
+                    t("schema.fm_anchor"),
                 )
             )
             return parsed
@@ -355,16 +349,10 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
         context = getattr(exc, "context", None)
         detail = f"{context}, {reason}" if context else reason
         if isinstance(exc, yaml.constructor.ConstructorError) and "for the tag" in reason:
-            message = (
-                "uses a YAML tag (such as !!python/...), which articles never need: remove it "
-                "and write the value as text"
-            )
+            message = t("schema.fm_tag")
         else:
             # The parser's words may quote the contributor's text: a short part of them.
-            message = (
-                f"malformed YAML ({excerpt(detail, 120)[1:-1]}); quote values that contain ':' "
-                'or start with a special character, e.g. title: "Jelang Pilkada: ..."'
-            )
+            message = t("schema.fm_malformed", detail=excerpt(detail, 120)[1:-1])
         parsed.problems.append(Problem(path, line, "front-matter", message))
         return parsed
     if meta is None:
@@ -375,7 +363,7 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
                 path,
                 2,
                 "front-matter",
-                "must be a list of 'field: value' lines",
+                t("schema.fm_not_mapping"),
             )
         )
         return parsed
@@ -441,31 +429,35 @@ def honorifics_in(name: str) -> list[str]:
     return found
 
 
+def _what(key: str) -> str:
+    """The words a message uses for what a field holds (key ``what.*``, see _plain_text)."""
+    return t(key, unknown=UNKNOWN_SOURCE)
+
+
 _CODE_SPAN_RE = re.compile(r"`[^`]*`")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def _plain_text(value: Any, what: str, min_len: int, max_len: int) -> str | None:
+    """What is wrong with a one-line text field; ``what`` is the key of the words that say
+    what the field holds (arsip/messages.py), looked up only for a message."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return (
-            f"is a number ({excerpt(value)}), not text: write {what}, or put the value in "
-            'double quotes ("...") if it really is that'
-        )
+        return t("schema.number", value=excerpt(value), what=_what(what))
     if not isinstance(value, str):
-        return f"must be text ({what}), got {excerpt(value)}"
+        return t("schema.not_text", what=_what(what), value=excerpt(value))
     problem = character_problem(value)
     if problem:
         return problem
     if is_invisible(value):
-        return f"is empty or shows nothing (only invisible characters): write {what}"
+        return t("schema.invisible", what=_what(what))
     value = value.strip()
     if len(value) < min_len:
-        return f"is too short: write {what}"
+        return t("schema.too_short", what=_what(what))
     if len(value) > max_len:
-        return f"is too long ({len(value)} characters, at most {max_len})"
+        return t("schema.too_long", length=len(value), limit=max_len)
     if HTML_RE.search(value) or _TAG_START_RE.search(value):
-        return "contains HTML markup, which is not allowed: write plain text"
+        return t("schema.html_field")
     return None
 
 
@@ -476,12 +468,12 @@ _TAG_START_RE = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 
 
 def check_title(value: Any, voc: Vocabulary) -> str | None:
-    return _plain_text(value, "the article's headline", 5, 250)
+    return _plain_text(value, "what.title", 5, 250)
 
 
 def check_title_editorial(value: Any, voc: Vocabulary) -> str | None:
     if not isinstance(value, bool):
-        return "must be true (the title was written by an editor) or false"
+        return t("schema.title_editorial")
     return None
 
 
@@ -489,59 +481,55 @@ def check_date(value: Any, voc: Vocabulary) -> str | None:
     if isinstance(value, dt.date):
         value = value.isoformat()[:10]
     if not isinstance(value, str) or not DATE_RE.match(value.strip()):
-        return f"{excerpt(value)} is not a date in the form YYYY-MM-DD, e.g. 2024-08-19"
+        return t("schema.date_form", value=excerpt(value))
     y, m, d = (int(x) for x in DATE_RE.match(value.strip()).groups())  # type: ignore[union-attr]
     if not 1 <= m <= 12:
-        return f"{value} has no month {m}: write YYYY-MM-DD with a month from 01 to 12"
+        return t("schema.date_month", value=value, month=m)
     try:
         date = dt.date(y, m, d)
     except ValueError:
-        return f"{value} is not a day of the calendar (month {m:02d} of {y} has no day {d})"
+        return t("schema.date_day", value=value, month=f"{m:02d}", year=y, day=d)
     if not dt.date(1998, 1, 1) <= date <= dt.date(2100, 1, 1):
-        return f"{value} is outside the archive's range (1998 onwards)"
+        return t("schema.date_range", value=value)
     return None
 
 
 def check_region(value: Any, voc: Vocabulary) -> str | None:
-    problem = _plain_text(value, "a kabupaten/kota name such as 'Kota Bukittinggi'", 3, 80)
+    problem = _plain_text(value, "what.region", 3, 80)
     if problem:
         return problem
     if gazetteer.lookup(value.strip()) is None:
         hint = gazetteer.suggest(value.strip())
-        did_you_mean = f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
-        return (
-            f"unknown region {excerpt(value)}: use the Kemendagri name of a kabupaten, kota or "
-            f"province, e.g. 'Kota Bukittinggi', 'Kabupaten Bengkulu Selatan'{did_you_mean}"
-        )
+        hints = t("schema.or").join(repr(h) for h in hint)
+        did_you_mean = t("schema.did_you_mean", hints=hints) if hint else ""
+        return t("schema.unknown_region", value=excerpt(value), did_you_mean=did_you_mean)
     return None
 
 
 def check_province(value: Any, voc: Vocabulary) -> str | None:
-    problem = _plain_text(value, "a province name such as 'Sumatera Barat'", 3, 80)
+    problem = _plain_text(value, "what.province", 3, 80)
     if problem:
         return problem
     if value.strip() not in gazetteer.provinces():
         hint = difflib.get_close_matches(value.strip(), list(gazetteer.provinces()), 2, 0.6)
-        did_you_mean = f"; did you mean {' or '.join(repr(h) for h in hint)}?" if hint else ""
-        return f"unknown province {excerpt(value)}{did_you_mean}"
+        hints = t("schema.or").join(repr(h) for h in hint)
+        did_you_mean = t("schema.did_you_mean", hints=hints) if hint else ""
+        return t("schema.unknown_province", value=excerpt(value), did_you_mean=did_you_mean)
     return None
 
 
 def check_official(value: Any, voc: Vocabulary) -> str | None:
-    problem = _plain_text(value, "the name of the person who made the statement", 2, 80)
+    problem = _plain_text(value, "what.official", 2, 80)
     if problem:
         return problem
     found = honorifics_in(value)
     if found:
-        return (
-            f"write the name without honorifics or degrees ({', '.join(found)}): "
-            "e.g. 'Hani Syopiar Rustam', not 'H. Hani Syopiar Rustam, S.H.'"
-        )
+        return t("schema.honorifics", found=", ".join(found))
     return None
 
 
 def check_role(value: Any, voc: Vocabulary) -> str | None:
-    problem = _plain_text(value, "the official's role such as 'Pjs Wali Kota'", 2, 80)
+    problem = _plain_text(value, "what.role", 2, 80)
     if problem:
         return problem
     value = " ".join(value.replace(".", " ").split())
@@ -559,17 +547,19 @@ def check_role(value: Any, voc: Vocabulary) -> str | None:
     expanded = voc.role_abbreviations.get(rest)
     if expanded:
         fixed = f"{prefix} {expanded}".strip()
-        return f"write the role in full: {fixed!r} instead of {excerpt(value)}"
-    return (
-        f"unknown role {excerpt(value)}: use one of {', '.join(voc.roles)}, optionally after "
-        f"{'/'.join(voc.role_prefixes)} (e.g. 'Pjs Bupati'); add new roles to data/roles.yml"
+        return t("schema.role_in_full", fixed=repr(fixed), value=excerpt(value))
+    return t(
+        "schema.unknown_role",
+        value=excerpt(value),
+        roles=", ".join(voc.roles),
+        prefixes="/".join(voc.role_prefixes),
     )
 
 
 def check_source(value: Any, voc: Vocabulary) -> str | None:
     return _plain_text(
         value,
-        f"the outlet's name as it names itself, or '{UNKNOWN_SOURCE}' when the text names none",
+        "what.source",
         2,
         100,
     )
@@ -580,64 +570,57 @@ _URL_BAD_CHAR_RE = re.compile(r"[\s\"'<>`\\]")
 
 def check_source_url(value: Any, voc: Vocabulary) -> str | None:
     if not isinstance(value, str) or not value.strip():
-        return "must be the article's web address, starting with https:// or http://"
+        return t("schema.url_missing")
     problem = character_problem(value)
     if problem:
         return problem
     value = value.strip()
     if len(value) > 2000:
-        return f"is too long ({len(value)} characters, at most 2000): copy the address again"
+        return t("schema.url_too_long", length=len(value))
     if _URL_BAD_CHAR_RE.search(value):
-        return "must be a single web address without spaces, quotes, backslashes or angle brackets"
+        return t("schema.url_chars")
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        return f"{excerpt(value)} is not an http(s) address: it must start with https:// or http://"
+        return t("schema.url_scheme", value=excerpt(value))
     return None
 
 
 def check_election(value: Any, voc: Vocabulary) -> str | None:
     if not isinstance(value, str) or value.strip() not in voc.elections:
-        return (
-            f"{excerpt(value)} is not a known election: use one of {', '.join(voc.elections)} "
-            "(add new ones to data/elections.yml)"
+        return t(
+            "schema.unknown_election", value=excerpt(value), elections=", ".join(voc.elections)
         )
     return None
 
 
 def check_tags(value: Any, voc: Vocabulary) -> str | None:
     if isinstance(value, str):
-        return "must be a list, e.g. tags: [netralitas ASN, apel]"
+        return t("schema.tags_not_list")
     if not isinstance(value, list) or not value:
-        return "needs at least one tag from data/tags.yml, e.g. tags: [netralitas ASN]"
+        return t("schema.tags_empty")
     seen: set[str] = set()
     for tag in value:
         if not isinstance(tag, str):
-            return f"tag {excerpt(tag)} must be text"
+            return t("schema.tag_not_text", value=excerpt(tag))
         if tag in seen:
-            return f"tag {excerpt(tag)} is listed twice"
+            return t("schema.tag_twice", value=excerpt(tag))
         seen.add(tag)
         if tag not in voc.tags:
             hint = difflib.get_close_matches(tag, list(voc.tags), 1, 0.6)
-            did_you_mean = f" (did you mean {hint[0]!r}?)" if hint else ""
-            return (
-                f"{excerpt(tag)} is not in the tag vocabulary{did_you_mean}: use the tags listed in "
-                "data/tags.yml, or add it there with a description"
-            )
+            did_you_mean = t("schema.tag_did_you_mean", hint=repr(hint[0])) if hint else ""
+            return t("schema.unknown_tag", value=excerpt(tag), did_you_mean=did_you_mean)
     return None
 
 
 def check_summary(value: Any, voc: Vocabulary) -> str | None:
-    return _plain_text(value, "a one-sentence summary", 10, 400)
+    return _plain_text(value, "what.summary", 10, 400)
 
 
 def check_review(value: Any, voc: Vocabulary) -> str | None:
     items = value if isinstance(value, list) else [value]
     fields = ", ".join(excerpt(v, 20).strip("'\"") for v in items[:12])
     fields += ", ..." if len(items) > 12 else ""
-    return (
-        f"the draft still needs review ({fields}): check those fields against the source, "
-        "correct them, then delete the 'review' line"
-    )
+    return t("schema.review", fields=fields)
 
 
 @dataclass(frozen=True)
@@ -698,19 +681,22 @@ def validate(parsed: Parsed, voc: Vocabulary | None = None) -> list[Problem]:
         spec = FIELDS.get(name)
         if spec is None:
             hint = difflib.get_close_matches(name, list(FIELDS), 1, 0.7)
-            did_you_mean = f"did you mean {hint[0]!r}? " if hint else ""
+            did_you_mean = t("schema.field_did_you_mean", hint=repr(hint[0])) if hint else ""
             problems.append(
                 Problem(
                     path,
                     parsed.line_of(name),
                     name if len(name) <= 40 else name[:40] + "...",
-                    f"unknown field: {did_you_mean}allowed fields are {', '.join(FIELDS)}",
+                    t("schema.unknown_field", did_you_mean=did_you_mean, fields=", ".join(FIELDS)),
                 )
             )
             continue
         if value is None or value == "":
             if spec.required:
-                problems.append(Problem(path, parsed.line_of(name), name, f"is empty: {spec.help}"))
+                hint = field_hint(name, spec.help)
+                problems.append(
+                    Problem(path, parsed.line_of(name), name, t("schema.empty", hint=hint))
+                )
             continue
         message = spec.check(value, voc)
         if message:
@@ -718,7 +704,12 @@ def validate(parsed: Parsed, voc: Vocabulary | None = None) -> list[Problem]:
     for spec in FIELDS.values():
         if spec.required and spec.name not in meta:
             problems.append(
-                Problem(path, 1, spec.name, f"missing: add a line '{spec.name}: ...' ({spec.help})")
+                Problem(
+                    path,
+                    1,
+                    spec.name,
+                    t("schema.missing", name=spec.name, hint=field_hint(spec.name, spec.help)),
+                )
             )
     region = gazetteer.lookup(str(meta.get("region", "")).strip())
     province = str(meta.get("province", "")).strip()
@@ -728,7 +719,12 @@ def validate(parsed: Parsed, voc: Vocabulary | None = None) -> list[Problem]:
                 path,
                 parsed.line_of("province"),
                 "province",
-                f"{meta['region']} lies in {region.province}, not {province}",
+                t(
+                    "schema.wrong_province",
+                    region=meta["region"],
+                    actual=region.province,
+                    province=province,
+                ),
             )
         )
     problems.extend(check_body(parsed))
@@ -758,7 +754,7 @@ def validate_page(parsed: Parsed) -> list[Problem]:
                     parsed.path,
                     parsed.line_of(name),
                     name if len(name) <= 40 else name[:40] + "...",
-                    f"unknown field: a page has only {', '.join(PAGE_FIELDS)}; remove this line",
+                    t("schema.page_unknown_field", fields=", ".join(PAGE_FIELDS)),
                 )
             )
         elif name == "template":
@@ -768,16 +764,19 @@ def validate_page(parsed: Parsed) -> list[Problem]:
                         parsed.path,
                         parsed.line_of(name),
                         name,
-                        f"{excerpt(value)} is not a page template: use one of "
-                        f"{', '.join(PAGE_TEMPLATES)}, or remove this line",
+                        t(
+                            "schema.page_template",
+                            value=excerpt(value),
+                            templates=", ".join(PAGE_TEMPLATES),
+                        ),
                     )
                 )
         else:
-            message = _plain_text(value, "the page's title", 2, 120)
+            message = _plain_text(value, "what.page_title", 2, 120)
             if message:
                 problems.append(Problem(parsed.path, parsed.line_of(name), name, message))
     if "title" not in parsed.meta:
-        problems.append(Problem(parsed.path, 1, "title", "missing: add a line 'title: ...'"))
+        problems.append(Problem(parsed.path, 1, "title", t("schema.page_title_missing")))
     problems.extend(check_body(parsed))
     return problems
 
@@ -786,7 +785,7 @@ def check_body(parsed: Parsed) -> list[Problem]:
     """The body is Markdown text: no raw HTML, no images, no script links."""
     problems = []
     if is_invisible(parsed.body):
-        problems.append(Problem(parsed.path, parsed.body_line, "body", "is empty: paste the text"))
+        problems.append(Problem(parsed.path, parsed.body_line, "body", t("schema.body_empty")))
     message = character_problem(parsed.body, multiline=True)
     if message:
         m = CONTROL_RE.search(parsed.body) or BIDI_RE.search(parsed.body)
@@ -805,8 +804,7 @@ def check_body(parsed: Parsed) -> list[Problem]:
                     parsed.path,
                     lineno,
                     "body",
-                    "contains HTML markup, which is not allowed: remove the tag or write "
-                    "the text in Markdown",
+                    t("schema.body_html"),
                 )
             )
         for bang, target in _MD_LINK_RE.findall(line) if "](" in line else ():
@@ -816,7 +814,7 @@ def check_body(parsed: Parsed) -> list[Problem]:
                         parsed.path,
                         lineno,
                         "body",
-                        "contains an image: images are not archived; remove it",
+                        t("schema.body_image"),
                     )
                 )
             elif (
@@ -829,8 +827,7 @@ def check_body(parsed: Parsed) -> list[Problem]:
                         parsed.path,
                         lineno,
                         "body",
-                        f"link target {excerpt(target)} leads to another site without saying "
-                        "so: write the full address, starting with https://",
+                        t("schema.link_offsite", target=excerpt(target)),
                     )
                 )
             elif target and not re.match(
@@ -841,13 +838,11 @@ def check_body(parsed: Parsed) -> list[Problem]:
                         parsed.path,
                         lineno,
                         "body",
-                        f"link target {excerpt(target)} is not allowed: use an http(s) address",
+                        t("schema.link_not_allowed", target=excerpt(target)),
                     )
                 )
             elif _BAD_SCHEME_RE.match(target):
-                problems.append(
-                    Problem(parsed.path, lineno, "body", "javascript: and data: links are refused")
-                )
+                problems.append(Problem(parsed.path, lineno, "body", t("schema.link_script")))
     return problems
 
 
@@ -863,8 +858,7 @@ def check_location(parsed: Parsed) -> list[Problem]:
                 parsed.path,
                 1,
                 "file name",
-                f"{excerpt(path.name)} must be lower-case words joined by hyphens (a slug of the title), "
-                "e.g. sekda-ingatkan-asn-jaga-netralitas.md",
+                t("schema.file_name", value=excerpt(path.name)),
             )
         )
     date = str(parsed.meta.get("date", ""))
@@ -875,8 +869,7 @@ def check_location(parsed: Parsed) -> list[Problem]:
                 parsed.path,
                 parsed.line_of("date"),
                 "date",
-                f"the file is in folder {folder}/ but dated {date}: move it to "
-                f"articles/{date[:4]}/ or correct the date",
+                t("schema.year_folder", folder=folder, date=date, year=date[:4]),
             )
         )
     return problems
@@ -916,9 +909,9 @@ def cross_check(articles: Iterable[Identity]) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[tuple[str, str], Identity] = {}
     what = {
-        "slug": ("file name", "the same file name (and so the same URL)"),
-        "text": ("body", "the same text"),
-        "source_url": ("source_url", "the same source_url"),
+        "slug": ("file name", "schema.same_slug"),
+        "text": ("body", "schema.same_text"),
+        "source_url": ("source_url", "schema.same_url"),
     }
     for art in sorted(articles, key=lambda a: a.path):
         keys = [("slug", Path(art.path).stem), ("text", art.fingerprint)]
@@ -933,8 +926,7 @@ def cross_check(articles: Iterable[Identity]) -> list[Problem]:
                     art.path,
                     art.source_url_line if kind == "source_url" else 1,
                     what[kind][0],
-                    f"duplicate article: {first.path} has {what[kind][1]}; remove one of them "
-                    "or correct this one",
+                    t("schema.duplicate", first=first.path, what=t(what[kind][1])),
                 )
             )
     return problems
@@ -952,7 +944,7 @@ def read_article(path: str | os.PathLike[str]) -> Parsed:
             {},
             "",
             1,
-            problems=[Problem(str(path), 1, "file", f"unreadable: {exc.strerror}")],
+            problems=[Problem(str(path), 1, "file", t("schema.unreadable", reason=exc.strerror))],
         )
     if len(raw) > MAX_FILE_BYTES:
         return Parsed(
@@ -965,8 +957,7 @@ def read_article(path: str | os.PathLike[str]) -> Parsed:
                     str(path),
                     1,
                     "file",
-                    f"is larger than {MAX_FILE_BYTES // 1_000_000} MB: an article is a few pages "
-                    "of text; keep only the article's own text",
+                    t("schema.too_large", mb=MAX_FILE_BYTES // 1_000_000),
                 )
             ],
         )
@@ -979,7 +970,7 @@ def read_article(path: str | os.PathLike[str]) -> Parsed:
             {},
             "",
             line,
-            problems=[Problem(str(path), line, "file", "is not UTF-8 text: save it as UTF-8")],
+            problems=[Problem(str(path), line, "file", t("schema.not_utf8"))],
         )
     return parse(text.replace("\r\n", "\n"), path)
 

@@ -24,6 +24,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from arsip.messages import t
 from arsip.schema import CONTROL_RE, SLUG_RE, Problem
 
 #: The documented extension, and the folders the build reads (pelicanconf ARTICLE_PATHS,
@@ -69,9 +70,7 @@ def scan(
         if top.is_dir() and not top.is_symlink():
             _walk(top, (), kind, limit, {top.resolve()}, found)
         elif top.exists() or top.is_symlink():
-            found.problems.append(
-                Problem(_shown(top), 1, "file", "must be a plain folder (not a link or a file)")
-            )
+            found.problems.append(Problem(_shown(top), 1, "file", t("sources.not_plain_folder")))
     found.articles.sort()
     found.pages.sort()
     return found
@@ -90,7 +89,9 @@ def _walk(
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        found.problems.append(Problem(_shown(folder), 1, "file", f"unreadable: {exc.strerror}"))
+        found.problems.append(
+            Problem(_shown(folder), 1, "file", t("schema.unreadable", reason=exc.strerror))
+        )
         return
     for entry in entries:
         # The entry's type comes from the folder listing (no system call) unless it is a
@@ -107,7 +108,7 @@ def _walk(
                         _shown(Path(entry.path)),
                         1,
                         "file",
-                        "is a link to one of its own parent folders (a loop): remove the link",
+                        t("sources.loop"),
                     )
                 )
                 continue
@@ -126,30 +127,24 @@ def _entry_problem(entry: os.DirEntry[str], limit: Path) -> tuple[str | None, bo
     """Why a folder entry must not be read at all (its name, its kind, where it leads), and
     whether it is a folder (a link's target when it is a link)."""
     if _NAME_CONTROL_RE.search(entry.name):
-        return (
-            "the file name contains a control character (such as a line break): rename it "
-            "with lower-case words joined by hyphens"
-        ), False
+        return t("sources.control_name"), False
     try:
         if entry.is_symlink():
             try:
                 target = Path(entry.path).resolve(strict=True)
             except (OSError, RuntimeError):
-                return "is a symbolic link that leads nowhere or to itself: remove the link", False
+                return t("sources.dangling"), False
             if not _inside(target, limit):
-                return (
-                    "is a symbolic link to a file outside the repository: copy the article "
-                    "into the repository instead of linking to it"
-                ), False
+                return t("sources.outside"), False
             mode = os.stat(target).st_mode
             is_dir, is_file = stat.S_ISDIR(mode), stat.S_ISREG(mode)
         else:
             is_dir = entry.is_dir(follow_symlinks=False)
             is_file = not is_dir and entry.is_file(follow_symlinks=False)
     except OSError as exc:
-        return f"unreadable: {exc.strerror}", False
+        return t("schema.unreadable", reason=exc.strerror), False
     if not (is_file or is_dir):
-        return "is not a regular file (a device, a pipe or a socket): remove it", False
+        return t("sources.special"), False
     return None, is_dir
 
 
@@ -158,22 +153,21 @@ def _place_problem(parts: tuple[str, ...], kind: str) -> str | None:
     name = parts[-1]
     stem, ext = os.path.splitext(name)
     if ext != EXTENSION:
-        fix = f"rename it to {stem}{EXTENSION}" if ext.lower() in _MARKDOWN else "remove it"
-        return f"only {EXTENSION} files are read here ({ext or 'no extension'} is not): {fix}"
+        fix = (
+            t("sources.rename", name=f"{stem}{EXTENSION}")
+            if ext.lower() in _MARKDOWN
+            else t("sources.remove")
+        )
+        shown = ext or t("sources.no_extension")
+        return t("sources.extension", extension=EXTENSION, ext=shown, fix=fix)
     if kind == ARTICLES and (len(parts) != 2 or not _is_year(parts[0])):
-        return (
-            "an article must be in its year's folder, content/articles/<year>/<file name>.md "
-            "(the year of its date): move it there"
-        )
+        return t("sources.year_folder")
     if kind == PAGES and len(parts) != 1:
-        return f"a page must be directly in content/pages/ (content/pages/{name}): move it there"
+        return t("sources.page_folder", name=name)
     if kind == PAGES and not SLUG_RE.match(stem):
-        return "a page's file name must be lower-case words joined by hyphens, e.g. tentang.md"
+        return t("sources.page_name")
     if kind == PAGES and stem in RESERVED:
-        return (
-            f"the address /{stem}/ belongs to a part of the site ({', '.join(sorted(RESERVED))} "
-            "are taken): give the page another file name"
-        )
+        return t("sources.reserved", stem=stem, reserved=", ".join(sorted(RESERVED)))
     return None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 #: A valid set of front-matter fields, in the order editors write them.
 DEFAULT_FIELDS: dict[str, str] = {
     "title": "Judul artikel",
@@ -23,3 +25,23 @@ def article(body: str = "Isi artikel.", **fields: str) -> str:
     """
     lines = [f"{name}: {value}" for name, value in {**DEFAULT_FIELDS, **fields}.items()]
     return "---\n" + "\n".join(lines) + "\n---\n" + body + "\n"
+
+
+#: The environment variables that choose the language of editors' messages (arsip/messages.py).
+LANGUAGE_VARIABLES = ("ARSIP_LANG", "ARSIP_USER_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def editors_default_language(environ: dict[str, str]) -> dict[str, str]:
+    """``environ`` as an editor's with no language chosen (messages in Indonesian), whatever
+    the locale of the machine that runs the tests."""
+    out = {k: v for k, v in environ.items() if k not in LANGUAGE_VARIABLES}
+    out["LANG"] = "C.UTF-8"
+    return out
+
+
+def use_editors_default_language(monkeypatch: Any) -> None:
+    """Make this test's environment (``monkeypatch``: pytest's fixture) an editor's with no
+    language chosen: messages in Indonesian, inherited by the processes the test starts."""
+    for name in LANGUAGE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")

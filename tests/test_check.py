@@ -18,6 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "content" / "articles"
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The messages are read in English (ARSIP_LANG=en); tests/test_messages.py reads the editors' default, Indonesian."""
+    monkeypatch.setenv("ARSIP_LANG", "en")
+
+
 @pytest.fixture
 def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the real articles in tmp_path/content/articles; the cwd is tmp_path."""
@@ -38,14 +44,17 @@ def _add_link(path: Path, target: str) -> None:
     )
 
 
-def _run(*args: str) -> tuple[int, list[str]]:
+def _run(*args: str, lang: dict[str, str] | None = None) -> tuple[int, list[str]]:
+    """``invoke check ARGS``: its exit code and output lines, in English unless ``lang``
+    gives the environment's language variables."""
+    lang = {"ARSIP_LANG": "en"} if lang is None else lang
     proc = subprocess.run(
         [sys.executable, "-m", "arsip.check", *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
         cwd=Path.cwd(),
-        env={"PYTHONPATH": str(ROOT), "PYTHONUTF8": "1", "PATH": "/usr/bin:/bin"},
+        env={"PYTHONPATH": str(ROOT), "PYTHONUTF8": "1", "PATH": "/usr/bin:/bin", **lang},
         check=False,
     )
     return proc.returncode, proc.stdout.splitlines()

@@ -134,7 +134,9 @@ def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
         errors="backslashreplace",
         timeout=TIMEOUT,
         check=False,
-        env={**os.environ, "PYTHONUTF8": "1", "HOME": str(cwd)},
+        # The corpus's expected messages are in English (ARSIP_LANG=en); the same rules in
+        # Indonesian, the editors' default, are tests/test_messages.py's.
+        env={**os.environ, "PYTHONUTF8": "1", "HOME": str(cwd), "ARSIP_LANG": "en"},
     )
     assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
     return proc

@@ -11,14 +11,17 @@ from pathlib import Path
 
 import pytest
 
+from arsip.testing import editors_default_language
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV = Path(sys.prefix)
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
+    # An editor's environment: no language chosen, so the hooks speak Indonesian.
     return {
-        **os.environ,
+        **editors_default_language(dict(os.environ)),
         "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
         "GIT_AUTHOR_NAME": "t",
         "GIT_AUTHOR_EMAIL": "t@example.org",
@@ -87,8 +90,9 @@ def test_hooks_catch_bad_article_yaml_and_python(repo: Path) -> None:
     proc = _run(repo, files)
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out
-    assert f"{bad_article.relative_to(repo)}:" in out and "role: unknown role" in out
-    assert "duplicate article" in out  # the copy repeats an archived article's text
+    assert f"{bad_article.relative_to(repo)}:" in out and "role: jabatan 'Wako " in out
+    assert "tidak dikenal: pakai salah satu dari" in out
+    assert "artikel ganda" in out  # the copy repeats an archived article's text
     assert "F401" in out  # the unused import, found by ruff
     assert "bad.yml" in out  # check-yaml
     # The hooks speak to editors in Indonesian.
@@ -107,5 +111,5 @@ def test_hook_refuses_files_the_build_must_not_read(repo: Path) -> None:
     proc = _run(repo, files)
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out
-    assert "lain.markdown:1: file: only .md files are read here" in out
-    assert "tanpa-tahun.md:1: file: an article must be in its year's folder" in out
+    assert "lain.markdown:1: file: hanya berkas .md yang dibaca di sini" in out
+    assert "tanpa-tahun.md:1: file: artikel harus ada di folder tahunnya" in out

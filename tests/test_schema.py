@@ -8,6 +8,13 @@ import pytest
 
 from arsip import schema
 
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules' messages are read in English (ARSIP_LANG=en); tests/test_messages.py reads the editors' default, Indonesian."""
+    monkeypatch.setenv("ARSIP_LANG", "en")
+
+
 VALID = """---
 title: Sekda Ingatkan ASN Jaga Netralitas
 date: 2024-08-19

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from arsip.testing import use_editors_default_language
 from tests.conftest import copy_content
 from tools.build import BuildFailed, build
 
@@ -42,7 +43,10 @@ def test_no_english_month_names(site: Path) -> None:
             assert f" {month} 20" not in text, f"{page}: English month {month}"
 
 
-def test_invalid_article_stops_the_build(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+def test_invalid_article_stops_the_build(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_editors_default_language(monkeypatch)
     content = copy_content(tmp_path / "content")
     bad = content / "articles/2024/tanggal-salah.md"
     bad.write_text(
@@ -53,5 +57,6 @@ def test_invalid_article_stops_the_build(tmp_path: Path, capfd: pytest.CaptureFi
     with pytest.raises(BuildFailed):
         build(output=tmp_path / "out", content=content)
     err = capfd.readouterr().err
-    assert f"{bad}:3: date: 2024-13-01 has no month 13" in err
-    assert "tanggal-salah.md:1: official: missing" in err
+    # In the editors' language, Indonesian.
+    assert f"{bad}:3: date: 2024-13-01 tidak punya bulan 13" in err
+    assert "tanggal-salah.md:1: official: tidak ada: tambahkan baris 'official: ...'" in err

@@ -156,7 +156,7 @@ def ingest_paths(
     dest = Path(dest)
     problem = write.dest_problem(dest)
     if problem:
-        print(f"error: {problem}", file=err)
+        print(t("ingest.dest_error", problem=problem), file=err)
         return 1
     files = raw_files([Path(p) for p in paths])
     missing = [str(p) for p in paths if not Path(p).exists()]

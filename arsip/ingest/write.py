@@ -16,6 +16,7 @@ import yaml
 from slugify import slugify
 
 from arsip import schema
+from arsip.messages import t
 
 _HTML_TAG = re.compile(r"<(?=\s*/?\s*[A-Za-z!?])")
 
@@ -83,9 +84,9 @@ def free_path(dest: Path, year: int, slug: str) -> Path:
 def dest_problem(dest: Path) -> str | None:
     """Why ``dest`` cannot receive drafts (it is a file, or a link to one), or None."""
     if dest.exists() and not dest.is_dir():
-        return f"--dest {dest} is a file, not a folder: give the articles folder, e.g. content/articles"
+        return t("ingest.dest_file", dest=dest)
     if dest.is_symlink() and not dest.exists():
-        return f"--dest {dest} is a symbolic link that leads nowhere: give a folder"
+        return t("ingest.dest_dangling", dest=dest)
     return None
 
 
@@ -94,12 +95,9 @@ def leaves(dest: Path, target: Path) -> str | None:
     year folder that is a symbolic link is never followed, wherever it leads."""
     folder = target.parent
     if folder.is_symlink():
-        return (
-            f"{folder} is a symbolic link: drafts are written only inside {dest}; "
-            "replace the link with a folder"
-        )
+        return t("ingest.year_link", folder=folder, dest=dest)
     if folder.exists() and folder.resolve().parent != dest.resolve():
-        return f"{folder} is not inside {dest}: drafts are written only there"
+        return t("ingest.year_outside", folder=folder, dest=dest)
     return None
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from arsip.testing import article
+from arsip.testing import article, use_editors_default_language
 from tools.build import BuildFailed, build
 
 
@@ -29,22 +29,26 @@ def test_valid_site_builds(tmp_path: Path) -> None:
 
 
 def test_every_problem_is_listed_then_the_build_stops(
-    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    use_editors_default_language(monkeypatch)  # the build speaks Indonesian by default
     content = tiny_site(
         tmp_path,
         satu=("Judul pertama artikel", "Isi <script>alert(1)</script>"),
         dua=('"Jelang: tanpa tutup', "Isi kedua."),
     )
-    with pytest.raises(BuildFailed, match="2 problem"):
+    with pytest.raises(BuildFailed, match="2 masalah pada artikel"):
         build(content=content, output=tmp_path / "out")
     err = capfd.readouterr().err
-    assert "articles/2024/satu.md:12: body: contains HTML markup" in err
-    assert "articles/2024/dua.md:2: front-matter: malformed YAML" in err
+    assert "articles/2024/satu.md:12: body: berisi markup HTML" in err
+    assert "articles/2024/dua.md:2: front-matter: YAML tidak valid" in err
     assert not (tmp_path / "out" / "index.html").exists()
 
 
-def test_duplicate_text_stops_the_build(tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+def test_duplicate_text_stops_the_build(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARSIP_LANG", "en")  # and in English for those who ask for it
     content = tiny_site(
         tmp_path,
         satu=("Judul pertama artikel", "Isi yang sama persis."),

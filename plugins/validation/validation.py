@@ -31,6 +31,7 @@ from pelican.utils import (
 )
 
 from arsip import schema, sources
+from arsip.messages import t
 
 log = logging.getLogger(__name__)
 
@@ -277,10 +278,7 @@ class BuildStopped(Exception):
     """The build stops: some articles are invalid (each problem was printed to stderr)."""
 
     def __init__(self, count: int):
-        super().__init__(
-            f"{count} problem(s) in the articles (listed above as path:line: field: message); "
-            "fix them and build again"
-        )
+        super().__init__(t("build.stopped", count=count))
 
 
 def register() -> None:
