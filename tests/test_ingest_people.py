@@ -189,3 +189,21 @@ def test_the_headline_and_the_lead_make_the_official_sure() -> None:
     lead = "Pj Bupati Banjar Mahyuni Saleh mengajak ASN netral."
     found = find_official(text, "Pj Bupati Banjar Ajak ASN Jaga Netralitas", lead)
     assert found and found.official == "Mahyuni Saleh" and found.sure
+
+
+@pytest.mark.parametrize(
+    ("written", "role"),
+    [
+        ("Kepala Badan Kesatuan Bangsa dan Politik Kabupaten Sigi", "Kepala Kesbangpol"),
+        ("Kepala Bakesbangpol Sigi", "Kepala Kesbangpol"),
+        ("Kepala Badan Kepegawaian Daerah Kota Solok", "Kepala BKD"),
+        (
+            "Plt Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Banjar",
+            "Plt Kepala BKPSDM",
+        ),
+        ("Ketua Badan Pengawas Pemilu Kota Padang", "Ketua Bawaslu"),
+    ],
+)
+def test_offices_written_out_without_their_abbreviation(written: str, role: str) -> None:
+    found = people.find_people(f"{written} Rudi Hartono meminta ASN netral.")
+    assert [(p.name, p.role) for p in found] == [("Rudi Hartono", role)]

@@ -98,6 +98,14 @@ EXTRA_VARIANTS = {
     "Sekdakot": "Sekretaris Daerah", "Sekretaris Kabupaten": "Sekretaris Daerah",
     "Sekretaris Kota": "Sekretaris Daerah", "Sekretaris Daerah Provinsi": "Sekretaris Daerah",
     "Wakil Walkot": "Wakil Wali Kota", "Wabub": "Wakil Bupati",
+    # Offices written out without their abbreviation, or abbreviated another way.
+    "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia": "Kepala BKPSDM",
+    "Kepala Badan Kepegawaian Daerah": "Kepala BKD",
+    "Kepala Badan Kesatuan Bangsa dan Politik": "Kepala Kesbangpol",
+    "Kepala Bakesbangpol": "Kepala Kesbangpol", "Kepala Badan Kesbangpol": "Kepala Kesbangpol",
+    "Ketua Badan Pengawas Pemilihan Umum": "Ketua Bawaslu",
+    "Ketua Badan Pengawas Pemilu": "Ketua Bawaslu", "Ketua Komisi Pemilihan Umum": "Ketua KPU",
+    "Ketua Komisi Aparatur Sipil Negara": "Ketua KASN",
 }  # fmt: skip
 
 # Province names as news abbreviate them ("Pemprov Jateng", "Sekda NTB"); only names the
