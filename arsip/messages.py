@@ -155,8 +155,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "date.year_from_text": {"id": "{written}: tahun {year} dari teks", "en": "{written}: year {year} from the text"},
     "date.publication_line": {"id": "baris terbit {line}", "en": "the publication line {line}"},
     "date.statement_day": {
-        "id": "{written}, hari pernyataannya ({published})",
-        "en": "{written}, the statement's day ({published})",
+        "id": "{published}; teksnya menyebut hari pernyataannya {written} ({date}), sebelum "
+        "terbit: tanggal terbit dipakai, ganti dengan hari pernyataan bila itu yang diarsipkan",
+        "en": "{published}; the text names the statement's day {written} ({date}), before "
+        "publication: the publication date is used, change it to the statement's day if that is "
+        "the one to archive",
     },
     "date.publication_conflict": {
         "id": "{published}, tetapi teks menyebut pernyataannya pada {written} ({date}): periksa hari "

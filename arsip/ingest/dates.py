@@ -284,8 +284,10 @@ def article_date(header: list[str], body: str, above: str = "") -> DateFound:
             days.append((c, value))
     if not days or any(v == pub for _, v in days):
         return published
-    # Published the day after (or a few days after) the event: the statement's day, when its
-    # weekday is named and fits ("Rabu (16/10)" in an article published Thursday 17/10).
+    # Published the day after (or a few days after) the event it reports ("Rabu (16/10)" in
+    # an article published Thursday 17/10): the publication line dates the article, and the
+    # statement's day is named for the editor, who decides which day the archive records
+    # (newsrooms and readers differ on it; neither is silently assumed).
     before = [
         (c, v)
         for c, v in days
@@ -296,10 +298,15 @@ def article_date(header: list[str], body: str, above: str = "") -> DateFound:
     if before:
         c, value = before[0]
         return DateFound(
-            value,
-            True,
-            t("date.statement_day", written=repr(c.written), published=published.note),
-            c.written,
+            pub,
+            False,
+            t(
+                "date.statement_day",
+                written=repr(c.written),
+                date=value.isoformat(),
+                published=published.note,
+            ),
+            published.written,
         )
     c, value = days[0]
     return DateFound(
