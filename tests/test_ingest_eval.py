@@ -16,18 +16,27 @@ from evaluate import SETS, evaluate, report
 #: The tables of the sets evaluated in this run, printed at the end of it.
 REPORTS: dict[str, str] = {}
 
-# The blind sets are held to no silent error at all; the accuracy floor is what the first one
-# measured when it was first run against the rules (tests/ingest_eval/README.md), not a target.
-BLIND = ("blind", "blind 2")
+# The blind sets are held to no silent error at all and to the ingest's targets: 98 % of all
+# fields right, 95 % of each (source and role included); the floor of every other field is
+# what the first blind set measured when it was first run against the rules
+# (tests/ingest_eval/README.md), not a target.
+BLIND = ("blind", "blind 2", "blind 3")
 FLOOR = dict.fromkeys(BLIND, 0.85)
+TARGET_ALL, TARGET_FIELD = 0.98, 0.95
 
 
 #: Sets the ingest does not meet its targets on yet, and why; strict: once it does, the
 #: test says so and the entry goes.
 SHORT_OF_TARGET = {
-    "blind 2": "first run 218/240: two articles refused (a role written as the office's full "
-    "name, 'Kepala Badan Kepegawaian ... (BKPSDM) Kampar'), a kecamatan taken for the person "
-    "after 'Camat', an outlet spelt as its address's domain (tests/ingest_eval/README.md)",
+    "blind": "source 15/16 (94 %, under 95 %): 'TIMIKA - Seputar Papua, ...' (a town the "
+    "gazetteer does not know, then the outlet after the dash) gives 'Tidak diketahui', flagged",
+    "blind 3": "first run 217/240 (90.4 %): date 13/24 (11 silent: the statement's day taken "
+    "over the publication line of an article published a day or two later), body 19/24 (5 "
+    "silent: page furniture kept, 'Pedoman Media Siber', 'Follow ...', 'Bagikan:', "
+    "'Penulis :'), title 22/24 (2 silent: a breadcrumb or section menu taken for the "
+    "headline), official 21/24 (2 silent: a regency's abbreviation taken into the name, 'HST "
+    "Akhmad Zaini Ramli'; an Anggota Bawaslu passed over for another official), role 23/24, "
+    "review 23/24 (an outlet in no list left unflagged)",
 }
 
 
@@ -48,3 +57,10 @@ def test_accuracy(name: str) -> None:
     for field, s in scores.items():
         assert s.right / s.total >= FLOOR.get(name, 0.9), report(scores, verbose=True)
         assert s.silent <= (0 if name in BLIND else 1), f"{field}: {s.misses}"
+    if name in BLIND:
+        right = sum(s.right for s in scores.values())
+        assert right / sum(s.total for s in scores.values()) >= TARGET_ALL, report(scores, True)
+        short = {
+            f: f"{s.right}/{s.total}" for f, s in scores.items() if s.right / s.total < TARGET_FIELD
+        }
+        assert not short, short
