@@ -24,7 +24,9 @@ def _build(siteurl: str = "", output: Path = OUTPUT) -> Path:
 def build(c, siteurl=""):
     """Build the whole site (pages, feeds, exports, search index) into output/."""
     out = _build(siteurl)
-    print(f"Built {out}")
+    from arsip.messages import t
+
+    print(t("build.built", out=out))
 
 
 @task(help={"siteurl": "the published URL, may contain a sub-path, e.g. https://example.org/arsip"})
@@ -35,7 +37,9 @@ def publish(c, siteurl):
             "--siteurl is required: the published address, e.g. https://org.github.io/repo", 1
         )
     out = _build(siteurl)
-    print(f"Built {out} for {siteurl}")
+    from arsip.messages import t
+
+    print(t("build.built_for", out=out, siteurl=siteurl))
 
 
 @task(

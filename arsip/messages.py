@@ -604,6 +604,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} problem(s) in the articles (listed above as path:line: field: message); "
         "fix them and build again",
     },
+    "build.built": {"id": "Situs dibangun di {out}", "en": "Built {out}"},
+    "build.built_for": {
+        "id": "Situs dibangun di {out} untuk {siteurl}",
+        "en": "Built {out} for {siteurl}",
+    },
     # new
     "new.written": {
         "id": "Ditulis {path}: periksa, lalu commit (lihat CONTRIBUTING.md)",
