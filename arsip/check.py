@@ -256,7 +256,7 @@ class Candidate:
 
     @property
     def message(self) -> str:
-        return t("check.candidate", key=repr(self.key), cited_as=repr(self.cited_as))
+        return t("check.candidate", regulation=repr(self.key), cited_as=repr(self.cited_as))
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: regulations: {t('check.note')}: {self.message}"

@@ -585,9 +585,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "check.note": {"id": "catatan", "en": "note"},
     "check.candidate": {
-        "id": "{key} (dikutip sebagai {cited_as}) tidak ada di data/regulations.yml: calon "
+        "id": "{regulation} (dikutip sebagai {cited_as}) tidak ada di data/regulations.yml: calon "
         "untuk ditambahkan",
-        "en": "{key} (cited as {cited_as}) is not in data/regulations.yml: a candidate for it",
+        "en": "{regulation} (cited as {cited_as}) is not in data/regulations.yml: a candidate "
+        "for it",
     },
     "check.problems": {
         "id": "{problems} masalah pada {articles} artikel",
@@ -695,7 +696,7 @@ def field_hint(name: str, english: str, lang: str | None = None) -> str:
     return english
 
 
-def t(key: str, **params: object) -> str:
+def t(key: str, /, **params: object) -> str:
     """The message ``key`` in the editor's language, with its parameters filled in."""
     try:
         entry = MESSAGES[key]

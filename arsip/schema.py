@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from arsip import gazetteer, links
-from arsip.messages import field_hint, t
+from arsip.messages import MESSAGES, field_hint, t
 
 DATA_DIR = Path(os.environ.get("ARSIP_DATA_DIR", Path(__file__).resolve().parent.parent / "data"))
 
@@ -430,8 +430,9 @@ def honorifics_in(name: str) -> list[str]:
 
 
 def _what(key: str) -> str:
-    """The words a message uses for what a field holds (key ``what.*``, see _plain_text)."""
-    return t(key, unknown=UNKNOWN_SOURCE)
+    """The words a message uses for what a field holds (key ``what.*``, see _plain_text);
+    words given instead of a key are used as they are."""
+    return t(key, unknown=UNKNOWN_SOURCE) if key in MESSAGES else key
 
 
 _CODE_SPAN_RE = re.compile(r"`[^`]*`")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from arsip import links
-from arsip.testing import article
+from arsip.testing import article, use_editors_default_language
 from tools.build import PREVIOUS, STAGING, BuildFailed, build
 
 
@@ -34,8 +34,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def test_a_failed_build_leaves_the_previous_site(
-    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    use_editors_default_language(monkeypatch)
     content = tiny_content(tmp_path)
     out = tmp_path / "out"
     out.mkdir()
@@ -51,7 +52,7 @@ def test_a_failed_build_leaves_the_previous_site(
     )
     with pytest.raises(BuildFailed):
         build(content=content, output=out)
-    assert "dua.md:12: body: contains HTML markup" in capfd.readouterr().err
+    assert "dua.md:12: body: berisi markup HTML" in capfd.readouterr().err
     assert snapshot(out) == before
     assert not (out / STAGING).exists()
 

@@ -12,6 +12,7 @@ from arsip import regulations, schema
 from arsip.check import main as check_main
 from arsip.check import regulation_candidates
 from arsip.ingest import ingest_paths
+from arsip.testing import use_editors_default_language
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content" / "articles"
@@ -150,8 +151,9 @@ def _article(tmp_path: Path, text: str) -> Path:
 
 
 def test_check_lists_unknown_citations_as_candidates_without_failing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    use_editors_default_language(monkeypatch)  # the note in Indonesian, then in English
     path = _article(
         tmp_path,
         "Andree mengingatkan ASN.\n\nSesuai UU Nomor 20 Tahun 2023 dan SKB 5 Menteri, juga "
@@ -164,8 +166,15 @@ def test_check_lists_unknown_citations_as_candidates_without_failing(
     ]
     assert check_main([str(path)]) == 0  # a note, not a problem
     out = capsys.readouterr().out
-    assert f"{path}:14: regulations: note: 'SKB' (cited as 'SKB 5 Menteri') is not in " in out
+    assert (
+        f"{path}:14: regulations: catatan: 'SKB' (dikutip sebagai 'SKB 5 Menteri') tidak ada di "
+        in out
+    )
     assert "UU 20/2023" not in out  # known: no note
+    monkeypatch.setenv("ARSIP_LANG", "en")
+    assert check_main([str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"{path}:14: regulations: note: 'SKB' (cited as 'SKB 5 Menteri') is not in " in out
     assert check_main([str(path), "--format", "github"]) == 0
     out = capsys.readouterr().out
     assert "::notice file=" in out and "title=regulations::'PKPU 8/2024'" in out

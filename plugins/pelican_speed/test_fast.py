@@ -180,6 +180,7 @@ def test_preview_equals_a_full_build_after_each_kind_of_edit(
     site = tmp_path / "content"
     shutil.copytree(content, site)
     out, cache = tmp_path / "out", tmp_path / "cache"
+    monkeypatch.setenv("ARSIP_LANG", "en")  # a stopped build's message, read in English
     monkeypatch.setenv("ARSIP_PREVIEW", "1")
     preview = settings_for(output=out, content=site, CACHE_PATH=str(cache))
     monkeypatch.delenv("ARSIP_PREVIEW")
