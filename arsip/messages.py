@@ -180,6 +180,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the dateline's words {written}, an outlet in no list: check the outlet's name and "
         "spelling",
     },
+    # quotes and people of an article (arsip/quotes.py)
+    "quotes.no_speaker": {
+        "id": "kutipan tanpa pembicara dalam teks: tulis siapa yang mengatakannya, atau hapus speaker",
+        "en": "a quote with no speaker in the text: write who said it, or leave speaker out",
+    },
+    "quotes.context": {
+        "id": "tanpa atribusi; diduga lanjutan ucapan {name} (kutipan di sekitarnya)",
+        "en": "no attribution; taken as {name}'s words going on (the quotes around it)",
+    },
+    "quotes.pronoun_across": {
+        "id": "kata ganti (-nya/ia) menunjuk {name} di paragraf sebelumnya",
+        "en": "a pronoun (-nya/ia) taken to mean {name}, named in an earlier paragraph",
+    },
+    "quotes.pronoun_nobody": {
+        "id": "kata ganti (-nya/ia) tanpa orang yang disebut sebelumnya",
+        "en": "a pronoun (-nya/ia) with nobody named before it",
+    },
+    "quotes.role_nobody": {
+        "id": "hanya jabatan ({role}), tanpa nama di teks",
+        "en": "only a role ({role}), nobody named with it in the text",
+    },
+    "quotes.role_several": {
+        "id": "jabatan {role} dipegang lebih dari satu orang di teks; dipilih {name}",
+        "en": "more than one person has the role {role} in the text; took {name}",
+    },
+    "quotes.verb_nobody": {
+        "id": "kata kerja ucapan tanpa nama yang dikenali",
+        "en": "a speech verb without a name that could be read",
+    },
+    "quotes.anonymous": {"id": "pembicara tanpa nama", "en": "an unnamed speaker"},
+    "quotes.slogan": {
+        "id": "istilah atau slogan dalam tanda kutip, bukan ucapan",
+        "en": "a quoted term or slogan, not speech",
+    },
+    "quotes.no_opening": {"id": "tanpa tanda kutip pembuka", "en": "no opening quote mark"},
+    "quotes.no_closing": {"id": "tanpa tanda kutip penutup", "en": "no closing quote mark"},
+    "quotes.no_role": {
+        "id": "{name}: jabatannya tidak disebut di teks",
+        "en": "{name}: the text gives no role",
+    },
+    "quotes.unregistered": {
+        "id": "{name} belum ada di data/people.yml: entri baru ditulis untuk diperiksa",
+        "en": "{name} is not in data/people.yml: a new entry was written for review",
+    },
     # new
     "new.written": {
         "id": "Ditulis {path}: periksa, lalu commit (lihat CONTRIBUTING.md)",
