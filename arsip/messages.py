@@ -181,6 +181,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "spelling",
     },
     # quotes and people of an article (arsip/quotes.py)
+    "note.quotes": {"id": "{count} kutipan langsung", "en": "{count} direct quote(s)"},
     "quotes.no_speaker": {
         "id": "kutipan tanpa pembicara dalam teks: tulis siapa yang mengatakannya, atau hapus speaker",
         "en": "a quote with no speaker in the text: write who said it, or leave speaker out",

@@ -36,6 +36,7 @@ _AFTER_RE = re.compile(
 )
 #: Lead-ins before a quote: "X mengatakan, "..."", "Menurut X, "..."", "Katanya: "..."".
 _SAYS_RE = re.compile(rf"\b{people.SAYS_AFTER_NAME}\b(?:\s+bahwa)?", re.IGNORECASE)
+_SAYS_END_RE = re.compile(rf"{_SAYS_RE.pattern}\s*$", re.IGNORECASE)
 _MENURUT_RE = re.compile(r"\b[Mm]enurut(?P<nya>nya)?\b")
 _DI_NYA_RE = re.compile(r"\b[Dd]i\w+(?:kan|nya)nya\b|\b[Dd]i(?:katakan|tegaskan|sampaikan)nya\b")
 _KATA_BEFORE_RE = re.compile(rf"\b(?:{AFTER_VERBS})(?P<nya>nya)?\b", re.IGNORECASE)
@@ -357,7 +358,8 @@ def _before(ctx: _Context, p: str, start: int, para: int) -> _Speaker | None:
     for m in _SENTENCE_END.finditer(head):
         cut = m.end()
     pre = head[cut:].rstrip(" " + _MARKS)
-    if not pre or pre[-1] not in ",:" and not _SAYS_RE.search(pre[-40:]):
+    # A lead-in ends with a comma or colon, or with its verb ("X mengatakan "..."").
+    if not pre or pre[-1] not in ",:" and not _SAYS_END_RE.search(pre):
         return None
     at = ctx.pos(para, cut)
     m = _MENURUT_RE.search(pre)
@@ -487,8 +489,8 @@ def extract(paragraphs: list[str]) -> Extraction:
 
 
 def _from_context(found: list[tuple[_Span, _Speaker | None, bool]], i: int) -> _Speaker:
-    """An unattributed quote: the speaker of the quotes around it, when they agree (the
-    article goes on with one person's words), flagged either way."""
+    """An unattributed quote: the speaker of the quote before it, when the one after it (if
+    any) agrees (the article goes on with one person's words); flagged either way."""
     span = found[i][0]
 
     def near(step: int) -> people.Person | None:
@@ -502,8 +504,10 @@ def _from_context(found: list[tuple[_Span, _Speaker | None, bool]], i: int) -> _
             j += step
         return None
 
+    # Only a speech going on is guessed: the quote before it is someone's, and the one after
+    # (if any) is theirs too. A quote that only precedes another one (a pledge read by all,
+    # then an official speaking) is left without a speaker.
     before, after = near(-1), near(1)
-    guess = before or after
-    if guess is None or (before and after and before is not after):
+    if before is None or (after is not None and after is not before):
         return _Speaker(None, "none", False, t("quotes.no_speaker"))
-    return _Speaker(guess, "context", False, t("quotes.context", name=guess.name))
+    return _Speaker(before, "context", False, t("quotes.context", name=before.name))

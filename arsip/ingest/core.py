@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from arsip import schema
+from arsip import quotes, schema
 from arsip.ingest import clean, dates, people, places, source, tags, title
 from arsip.messages import t
 
@@ -24,6 +24,8 @@ class Draft:
     review: dict[str, str] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)  # field -> what was read
     dropped: list[str] = field(default_factory=list)
+    # Who the article quotes and names, and their words, with how sure each guess is.
+    speech: quotes.Extraction = field(default_factory=quotes.Extraction)
 
     def front_matter(self) -> dict[str, Any]:
         meta = dict(self.meta)
@@ -143,6 +145,10 @@ def extract(text: str) -> Draft:
         draft.review["official"] = t("review.no_official")
         draft.review["role"] = t("review.with_official")
 
+    # Everyone else quoted or named, and the quotes
+    draft.speech = quotes.extract(parts.paragraphs)
+    _people_and_quotes(draft)
+
     # Region and province
     region = places.find_region(
         everything,
@@ -194,3 +200,47 @@ def extract(text: str) -> Draft:
                 )
             )
     return draft
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two variants of one person's name ("Hani S Rustam", "Hani Syopiar Rustam")."""
+    words = {w for w in a.split() if len(w) > 2}
+    return bool(words & {w for w in b.split() if len(w) > 2}) or a.split()[0] == b.split()[0]
+
+
+def _people_and_quotes(draft: Draft) -> None:
+    """``people`` (everyone but the official) and ``quotes`` in the front-matter's format;
+    every guess an editor should check goes to ``review`` with its reason."""
+    official = str(draft.meta.get("official", ""))
+    names: dict[str, str] = {}  # name as extracted -> name in the draft
+    listed: list[dict[str, str]] = []
+    unsure: list[str] = []
+    for person in draft.speech.people:
+        if official and _same_name(person.name, official):
+            names[person.name] = official
+            continue
+        names[person.name] = person.name
+        entry = {"person": person.name}
+        if person.role:
+            entry["role"] = person.role
+        listed.append(entry)
+        if not person.sure:
+            unsure.append(person.note)
+    if listed:
+        draft.meta["people"] = listed
+    if unsure:
+        draft.review["people"] = "; ".join(unsure)
+    out: list[dict[str, str]] = []
+    notes: list[str] = []
+    for number, quote in enumerate(draft.speech.quotes, 1):
+        entry = {"text": quote.text}
+        if quote.speaker:
+            entry = {"speaker": names.get(quote.speaker, quote.speaker), **entry}
+        out.append(entry)
+        if not quote.sure:
+            notes.append(f"{number}: {quote.note}")
+    if out:
+        draft.meta["quotes"] = out
+        draft.notes["quotes"] = t("note.quotes", count=len(out))
+    if notes:
+        draft.review["quotes"] = "; ".join(notes)
