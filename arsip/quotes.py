@@ -31,11 +31,19 @@ AFTER_VERBS = (
     "kilah|jawab|tanya|cetus|katakan|ungkapkan|jelaskan|tegaskan|sampaikan|terangkan"
 )
 _AFTER_RE = re.compile(
-    rf"^\s*[,.;:]?\s*(?:demikian\s+(?:di\w+\s+)?)?(?P<verb>{AFTER_VERBS})(?P<nya>nya)?\b\s*",
+    rf"^\s*[,.;:]?\s*(?:demikian\s+)?(?:(?P<passive>di(?:katakan|sampaikan|tegaskan|ungkapkan|"
+    rf"jelaskan|terangkan|ucapkan)\s+(?:oleh\s+)?)|(?P<verb>{AFTER_VERBS})(?P<nya>nya)?\b\s*)",
     re.IGNORECASE,
 )
+#: Verbs of a person speaking, written after their name: the ingest's own, and more that
+#: lead a quote ("Irwan menyebut, "..."").
+SAYS = (
+    rf"(?:{people.SAYS_AFTER_NAME}|(?:pun\s+|juga\s+|lalu\s+)?(?:menyebut|menyatakan|berkata|"
+    r"menjawab|mengaku|mengutarakan|membeberkan|mengimbuhkan|bertanya|berujar|berpesan|"
+    r"mengemukakan|memperingatkan|mengungkap))"
+)
 #: Lead-ins before a quote: "X mengatakan, "..."", "Menurut X, "..."", "Katanya: "..."".
-_SAYS_RE = re.compile(rf"\b{people.SAYS_AFTER_NAME}\b(?:\s+bahwa)?", re.IGNORECASE)
+_SAYS_RE = re.compile(rf"\b{SAYS}\b(?:\s+bahwa)?", re.IGNORECASE)
 _SAYS_END_RE = re.compile(rf"{_SAYS_RE.pattern}\s*$", re.IGNORECASE)
 _MENURUT_RE = re.compile(r"\b[Mm]enurut(?P<nya>nya)?\b")
 _DI_NYA_RE = re.compile(r"\b[Dd]i\w+(?:kan|nya)nya\b|\b[Dd]i(?:katakan|tegaskan|sampaikan)nya\b")
@@ -48,6 +56,24 @@ _ANONYMOUS_RE = re.compile(
     r"pihak|para|sejumlah|beberapa|seseorang|ASN\b)",
     re.IGNORECASE,
 )
+#: Words of a title or office before a name that no role of data/roles.yml covers
+#: ("Kapolres Pringsewu AKBP Yunus Saputra"): a name is read after the last of them.
+_TITLES = " ".join(
+    (
+        "kapolres kapolresta kapolda kapolsek kapolri dandim danrem danramil pangdam kajari",
+        "kajati kasat kasatpol kasi kabag kabid kadis kadisdik kaban kasubag kepala ketua wakil",
+        "anggota komisioner direktur koordinator sekretaris asisten staf lurah kades rektor dekan",
+        "pengamat inspektur camat bupati gubernur menteri dirut sekban plt pj pjs plh",
+        # ranks
+        "akbp akp kompol kombes iptu ipda aiptu aipda brigjen irjen komjen jenderal letkol",
+        "kolonel mayjen letjen kapten lettu letda serka serma brigadir bripka briptu",
+        # offices
+        "dinas badan bagian kantor polres polresta polda polsek kodim korem kejaksaan negeri",
+        "tinggi pengadilan dprd kpu bawaslu panwaslu satpol pp desa kelurahan kecamatan",
+        "kabupaten kota provinsi pemkab pemkot pemko pemprov setda komisi daerah",
+    )
+)
+TITLE_WORDS = frozenset(_TITLES.split())
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|[.!?](?=[A-Z])")
 #: Quote marks: straight, curly and low double quotes (single quotes nest inside; ignored).
 _MARKS = '"“”„'
@@ -136,9 +162,7 @@ def _spans_in(p: str) -> list[tuple[int | None, int | None]]:
         if ch not in _MARKS:
             continue
         if open_at is None:
-            if ch == "“" or ch == "„":
-                open_at = i
-            elif _is_opener(p, i):
+            if ch in "“„" or _is_opener(p, i):
                 open_at = i
             elif _is_closer(p, i):
                 out.append((None, i))  # a closing mark with no opening one
@@ -158,9 +182,7 @@ def _lead_in_end(p: str, limit: int) -> int:
     """Where the words start in a paragraph whose quote lacks its opening mark: after a
     lead-in such as "Ia juga menambahkan, " when there is one, else at the paragraph's start."""
     head = p[: min(limit, 120)]
-    m = None
-    for m in re.finditer(rf"(?:{_SAYS_RE.pattern}|\b[Mm]enurut\w*)[^,:.]{{0,40}}[,:]\s*", head):
-        break
+    m = re.search(rf"(?:{_SAYS_RE.pattern}|\b[Mm]enurut\w*)[^,:.]{{0,40}}[,:]\s*", head)
     return m.end() if m else 0
 
 
@@ -203,7 +225,7 @@ def _spans(paragraphs: list[str]) -> list[_Span]:
                 continue
             end = cl if cl is not None else len(p)
             span = _Span(n, op + 1, end, True, cl is not None, [p[op + 1 : end]], n, end)
-            if cl is None and not p[:op].strip() or cl is None and p[:op].rstrip()[-1:] in ",:":
+            if cl is None and (not p[:op].strip() or p[:op].rstrip()[-1:] in ",:"):
                 carry = span  # may go on in the next paragraph
             else:
                 spans.append(span)
@@ -231,13 +253,23 @@ class _Context:
 
     def person_named(self, name: str) -> people.Person:
         """The person a name (any variant) means; a new person, without a role, if none."""
-        found = people._same_person(self.persons, name)  # noqa: SLF001 (the ingest's own matching)
+        found = people._same_person(self.persons, name)
         if found is None:
             found = people.Person(first_pos=10**9)
             self.persons.append(found)
         if name not in found.names:
             found.names.append(name)
         return found
+
+    def fuller(self, name: str) -> str:
+        """The fullest form of a name the body writes ("Alexander" -> "Alexander Tanak",
+        introduced earlier with a title the roles do not cover)."""
+        best = name
+        for m in re.finditer(rf"\b{re.escape(name)}\b", self.body):
+            longer, _ = people._name_after(self.body, m.start())
+            if longer.startswith(name) and len(longer.split()) <= 4 and len(longer) > len(best):
+                best = longer
+        return best
 
     def person_with_role(self, role: str, before: int) -> tuple[people.Person | None, bool]:
         """The person introduced with ``role`` ("Sekda" -> the Sekretaris Daerah), and whether
@@ -260,7 +292,7 @@ class _Context:
             for word in person.words():
                 for m in re.finditer(rf"\b{re.escape(word)}\b", text):
                     out.append((start + m.start(), person))
-        for m in people._role_re().finditer(text):  # noqa: SLF001
+        for m in people._role_re().finditer(text):
             role = people.canonical_role(m.group("prefix"), m.group("base"))
             who, _ = self.person_with_role(role, start + m.start())
             if who is not None:
@@ -322,10 +354,49 @@ def _named_at(ctx: _Context, text: str, at: int) -> _Speaker | None:
         return _Speaker(person, "role", unique, note, role)
     if _ANONYMOUS_RE.match(snippet):
         return _Speaker(None, "anonymous", True, t("quotes.anonymous"))
-    name, _ = people._name_after(snippet, 0)  # noqa: SLF001 (the ingest's own name rules)
-    if name and name[:1].isupper() and len(name) > 1:
-        return _Speaker(ctx.person_named(name), "name", True)
-    return None
+    name, end = people._name_after(snippet, 0)
+    if name and name.split()[0].casefold() in TITLE_WORDS:
+        name = _after_title(name)
+        if not name and _comma_at(snippet, end):
+            name, end = people._name_after(snippet, _skip_comma(snippet, end))
+    if not name or not name[:1].isupper() or len(name) < 2:
+        return None
+    person = ctx.person_named(ctx.fuller(name))
+    # "kata Budi Setiawan, Kepala BKPSDM ...": the role written after the name.
+    if _comma_at(snippet, end):
+        role = people.role_at(snippet[_skip_comma(snippet, end) :])
+        if role and role not in person.roles:
+            person.roles[role] += 1
+    return _Speaker(person, "name", True)
+
+
+def _comma_at(text: str, end: int) -> bool:
+    """Whether a comma ends the name that ends at ``end`` ("Budi Setiawan, Kepala ...")."""
+    return text[:end].rstrip().endswith(",") or text[end:].lstrip().startswith(",")
+
+
+def _skip_comma(text: str, end: int) -> int:
+    return end + len(text[end:]) - len(text[end:].lstrip(" ,"))
+
+
+def _after_title(words: str) -> str:
+    """The name at the end of a titled phrase ("Kapolres Pringsewu AKBP Yunus Saputra" ->
+    "Yunus Saputra"): the words after the last title, office, rank or place."""
+    tokens = words.split()
+    n = len(tokens)
+    while n > 0:
+        word = tokens[n - 1]
+        pair = " ".join(tokens[n - 2 : n]) if n > 1 else ""
+        if (
+            word.casefold() in TITLE_WORDS
+            or (word.isupper() and len(word) > 1)
+            or people.regions_named(word)
+            or (pair and people.regions_named(pair))
+        ):
+            break
+        n -= 1
+    name = tokens[n:]
+    return " ".join(name) if 0 < len(name) <= 4 else ""
 
 
 def _pronoun(ctx: _Context, at: int) -> _Speaker:
@@ -345,21 +416,23 @@ def _after(ctx: _Context, p: str, end: int, at: int) -> _Speaker | None:
         return None
     if m.group("nya"):
         return _pronoun(ctx, at)
+    if m.group("passive") and not p[end + 1 + m.end() :].strip()[:1].isupper():
+        return None  # "demikian disampaikan dalam apel": nobody named
     return _named_at(ctx, p[end + 1 + m.end() :], at) or _Speaker(
         None, "none", False, t("quotes.verb_nobody")
     )
 
 
-def _before(ctx: _Context, p: str, start: int, para: int) -> _Speaker | None:
+def _before(ctx: _Context, p: str, start: int, para: int, floor: int = 0) -> _Speaker | None:
     """A lead-in before a quote in its sentence: ``Hani menegaskan, "``, ``Menurut Sekda, "``,
     ``Katanya: "``, ``Ia menambahkan, "``."""
     head = p[:start]
-    cut = 0
-    for m in _SENTENCE_END.finditer(head):
+    cut = floor  # after the quote before it in the paragraph, if any
+    for m in _SENTENCE_END.finditer(head, floor):
         cut = m.end()
-    pre = head[cut:].rstrip(" " + _MARKS)
+    pre = head[cut:].rstrip(" " + _MARKS).lstrip(" ,;" + _MARKS)
     # A lead-in ends with a comma or colon, or with its verb ("X mengatakan "..."").
-    if not pre or pre[-1] not in ",:" and not _SAYS_END_RE.search(pre):
+    if not pre or (pre[-1] not in ",:" and not _SAYS_END_RE.search(pre)):
         return None
     at = ctx.pos(para, cut)
     m = _MENURUT_RE.search(pre)
@@ -384,9 +457,14 @@ def _before(ctx: _Context, p: str, start: int, para: int) -> _Speaker | None:
         return None
     m2 = _KATA_BEFORE_RE.search(pre)
     if m2 and m2.start() < 20:
+        # "Kata Sekda, "..."", and a quote interrupted by its attribution: ""A," kata X, "B"".
         if m2.group("nya"):
             return _pronoun(ctx, at)
         return _named_at(ctx, pre[m2.end() :], at)
+    if pre.endswith(":"):
+        named = ctx.mentions(pre, at)  # "Hamdan: "...""
+        if named:
+            return _Speaker(named[-1][1], "lead-in", True)
     return None
 
 
@@ -411,34 +489,13 @@ def extract(paragraphs: list[str]) -> Extraction:
         pos += len(p) + 1
     body = "\n".join(paragraphs)
     ctx = _Context(paragraphs, offsets, people.find_people(body))
-    # "X mengatakan", "menurut X": people speaking, in the order the article has them.
-    for n, p in enumerate(paragraphs):
-        for m in _SAYS_RE.finditer(p):
-            named = ctx.mentions(p[max(0, m.start() - 60) : m.start()], ctx.pos(n, 0))
-            if named and m.start() - (named[-1][0] - ctx.pos(n, 0)) < 60:
-                ctx.events.append((ctx.pos(n, m.start()), named[-1][1]))
-        for m in _MENURUT_RE.finditer(p):
-            if not m.group("nya"):
-                named = ctx.mentions(p[m.end() : m.end() + 40], ctx.pos(n, m.end()))
-                if named:
-                    ctx.events.append((ctx.pos(n, m.start()), named[0][1]))
-    ctx.events.sort(key=lambda e: e[0])
-
-    found: list[tuple[_Span, _Speaker | None, bool]] = []
-    for span in _spans(paragraphs):
-        last = paragraphs[span.last_para]
-        at = ctx.pos(span.para, span.start)
-        speaker = None
-        if span.closed:
-            speaker = _after(ctx, last, span.last_end, ctx.pos(span.last_para, span.last_end))
-        if speaker is None:
-            speaker = _before(ctx, paragraphs[span.para], max(0, span.start - 1), span.para)
-        slogan = speaker is None and _is_slogan(paragraphs[span.para], span)
-        if speaker and speaker.person is not None:
-            # The speaker speaks here: later pronouns point to them.
-            ctx.events.append((at, speaker.person))
-            ctx.events.sort(key=lambda e: e[0])
-        found.append((span, speaker, slogan))
+    spans = _spans(paragraphs)
+    # Twice: the first pass meets the people named only where they are quoted ("ujar
+    # Alexander"), so that the second knows them wherever the article has them speaking.
+    _speaking(ctx)
+    _attribute(ctx, spans)
+    _speaking(ctx)
+    found = _attribute(ctx, spans)
 
     quotes: list[Quote] = []
     for i, (span, speaker, slogan) in enumerate(found):
@@ -486,6 +543,52 @@ def extract(paragraphs: list[str]) -> Extraction:
         )
     persons.sort(key=lambda p: p.position)
     return Extraction(persons, quotes)
+
+
+def _speaking(ctx: _Context) -> None:
+    """Where people speak without quote marks: "X mengatakan", "menurut X" (events a later
+    pronoun points back to)."""
+    ctx.events = []
+    for n, p in enumerate(ctx.paragraphs):
+        for m in _SAYS_RE.finditer(p):
+            named = ctx.mentions(p[max(0, m.start() - 60) : m.start()], ctx.pos(n, 0))
+            if named and m.start() - (named[-1][0] - ctx.pos(n, 0)) < 60:
+                ctx.events.append((ctx.pos(n, m.start()), named[-1][1]))
+        for m in _MENURUT_RE.finditer(p):
+            if not m.group("nya"):
+                named = ctx.mentions(p[m.end() : m.end() + 40], ctx.pos(n, m.end()))
+                if named:
+                    ctx.events.append((ctx.pos(n, m.start()), named[0][1]))
+    ctx.events.sort(key=lambda e: e[0])
+
+
+def _attribute(ctx: _Context, spans: list[_Span]) -> list[tuple[_Span, _Speaker | None, bool]]:
+    """Each quote's speaker as the text writes it (None when it does not), and whether the
+    quote is a slogan."""
+    found: list[tuple[_Span, _Speaker | None, bool]] = []
+    previous: _Span | None = None
+    for span in spans:
+        last = ctx.paragraphs[span.last_para]
+        at = ctx.pos(span.para, span.start)
+        speaker = None
+        if span.closed:
+            speaker = _after(ctx, last, span.last_end, ctx.pos(span.last_para, span.last_end))
+        if speaker is None:
+            floor = (
+                previous.last_end + 1
+                if previous is not None and previous.last_para == span.para
+                else 0
+            )
+            para = ctx.paragraphs[span.para]
+            speaker = _before(ctx, para, max(0, span.start - 1), span.para, floor)
+        slogan = speaker is None and _is_slogan(ctx.paragraphs[span.para], span)
+        if speaker and speaker.person is not None:
+            # The speaker speaks here: later pronouns point to them.
+            ctx.events.append((at, speaker.person))
+            ctx.events.sort(key=lambda e: e[0])
+        found.append((span, speaker, slogan))
+        previous = span
+    return found
 
 
 def _from_context(found: list[tuple[_Span, _Speaker | None, bool]], i: int) -> _Speaker:

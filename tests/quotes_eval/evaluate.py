@@ -35,7 +35,11 @@ from arsip.ingest.core import IngestError, extract  # noqa: E402
 
 #: Where raw articles are looked for, in order: this folder's own, the ingest evaluation's,
 #: and the seed articles (tests/fixtures/seeds).
-RAW_DIRS = (HERE / "raw", ROOT / "tests" / "ingest_eval" / "raw", ROOT / "tests" / "fixtures" / "seeds")
+RAW_DIRS = (
+    HERE / "raw",
+    ROOT / "tests" / "ingest_eval" / "raw",
+    ROOT / "tests" / "fixtures" / "seeds",
+)
 
 SETS = {
     "development": "dev.yml",  # rules are written and tuned on it
@@ -208,7 +212,7 @@ def report(result: Result, verbose: bool = False) -> str:
 if __name__ == "__main__":
     wanted = [a for a in sys.argv[1:] if not a.startswith("-")]
     for label, filename in SETS.items():
-        if wanted and label not in wanted or not (HERE / filename).is_file():
+        if (wanted and label not in wanted) or not (HERE / filename).is_file():
             continue
         print(f"== {label} set ({filename})")
         print(report(evaluate(filename), verbose="-v" in sys.argv))
