@@ -154,9 +154,10 @@ def _is_opener(p: str, i: int) -> bool:
     return not after.isspace() and (before.isspace() or before in "([:—–-/" or i == 0)
 
 
-def _spans_in(p: str) -> list[tuple[int | None, int | None]]:
-    """(opening mark, closing mark) index pairs in one paragraph; None for a missing one."""
-    out: list[tuple[int | None, int | None]] = []
+def _spans_in(p: str) -> list[tuple[int | None, int | None, int]]:
+    """(opening mark, closing mark, end of the words) in one paragraph; None for a missing
+    mark (an unclosed quote's words end at the next opening mark or the paragraph's end)."""
+    out: list[tuple[int | None, int | None, int]] = []
     open_at: int | None = None
     for i, ch in enumerate(p):
         if ch not in _MARKS:
@@ -165,16 +166,20 @@ def _spans_in(p: str) -> list[tuple[int | None, int | None]]:
             if ch in "“„" or _is_opener(p, i):
                 open_at = i
             elif _is_closer(p, i):
-                out.append((None, i))  # a closing mark with no opening one
+                out.append((None, i, i))  # a closing mark with no opening one
         elif ch in "“„" and not _is_closer(p, i):
             # An opening mark while a quote is open: the previous one was never closed.
-            out.append((open_at, None if i == 0 else i))
+            out.append((open_at, None, i))
             open_at = i
+        elif (
+            ch == '"' and p[open_at] in "“„" and "”" in p[i:] and "“" not in p[i : p.index("”", i)]
+        ):
+            continue  # straight quotes nested in curly ones: 'kata “sebut ini "netral" saja”'
         else:
-            out.append((open_at, i))
+            out.append((open_at, i, i))
             open_at = None
     if open_at is not None:
-        out.append((open_at, None))
+        out.append((open_at, None, len(p)))
     return out
 
 
@@ -196,13 +201,13 @@ def _spans(paragraphs: list[str]) -> list[_Span]:
             first = pairs[0] if pairs else None
             if first and first[0] is not None and not p[: first[0]].strip():
                 # The next paragraph opens with a mark: the quote goes on.
-                op, cl = first
-                carry.parts.append(p[op + 1 : cl if cl is not None else len(p)])
-                carry.last_para, carry.last_end = n, cl if cl is not None else len(p)
+                op, cl, end = first
+                carry.parts.append(p[op + 1 : end])
+                carry.last_para, carry.last_end = n, end
                 pairs = pairs[1:]
-                if cl is None:
+                if cl is None and end == len(p):
                     continue
-                carry.closed = True
+                carry.closed = cl is not None
                 spans.append(carry)
                 carry = None
             elif first and first[0] is None:
@@ -217,15 +222,17 @@ def _spans(paragraphs: list[str]) -> list[_Span]:
             else:
                 spans.append(carry)  # never closed: it ends with its paragraph
                 carry = None
-        for op, cl in pairs:
+        for op, cl, end in pairs:
             if op is None:
-                assert cl is not None
-                start = _lead_in_end(p, cl)
-                spans.append(_Span(n, start, cl, False, True, [p[start:cl]], n, cl))
+                start = _lead_in_end(p, end)
+                spans.append(_Span(n, start, end, False, True, [p[start:end]], n, end))
                 continue
-            end = cl if cl is not None else len(p)
             span = _Span(n, op + 1, end, True, cl is not None, [p[op + 1 : end]], n, end)
-            if cl is None and (not p[:op].strip() or p[:op].rstrip()[-1:] in ",:"):
+            if (
+                end == len(p)
+                and cl is None
+                and (not p[:op].strip() or p[:op].rstrip()[-1:] in ",:")
+            ):
                 carry = span  # may go on in the next paragraph
             else:
                 spans.append(span)
@@ -370,6 +377,37 @@ def _named_at(ctx: _Context, text: str, at: int) -> _Speaker | None:
     return _Speaker(person, "name", True)
 
 
+_NAME_THEN_COMMA = re.compile(r"(?<![\w.])((?:[A-Z][\w'’-]+\.?\s+){0,3}[A-Z][\w'’-]+),\s+")
+
+
+def _named_then_role(ctx: _Context, body: str) -> None:
+    """People written name first, role after a comma ("Yanti Marlina, Kepala BKPSDM
+    Kabupaten Seluma, ..."), which :func:`people.find_people` does not read."""
+    for m in _NAME_THEN_COMMA.finditer(body):
+        role = people.role_at(body[m.end() : m.end() + 60])
+        if not role or not re.search(r"[a-z]", body[: m.start()]):
+            continue  # no role; or the dateline's outlet ("GERUNG – Lombok Pagi, Pj Bupati")
+        tokens = m.group(1).split()
+        if any(
+            w.rstrip(".").casefold() in people.STOP_WORDS
+            or w.rstrip(".").casefold() in TITLE_WORDS
+            or people.regions_named(w)
+            for w in tokens
+        ):
+            continue
+        name = people.clean_name(tokens)
+        if not name:
+            continue
+        person = people._same_person(ctx.persons, name)
+        if person is None:
+            person = people.Person(first_pos=m.start())
+            ctx.persons.append(person)
+        if name not in person.names:
+            person.names.append(name)
+        if not person.roles:
+            person.roles[role] += 1
+
+
 def _comma_at(text: str, end: int) -> bool:
     """Whether a comma ends the name that ends at ``end`` ("Budi Setiawan, Kepala ...")."""
     return text[:end].rstrip().endswith(",") or text[end:].lstrip().startswith(",")
@@ -489,6 +527,7 @@ def extract(paragraphs: list[str]) -> Extraction:
         pos += len(p) + 1
     body = "\n".join(paragraphs)
     ctx = _Context(paragraphs, offsets, people.find_people(body))
+    _named_then_role(ctx, body)
     spans = _spans(paragraphs)
     # Twice: the first pass meets the people named only where they are quoted ("ujar
     # Alexander"), so that the second knows them wherever the article has them speaking.
@@ -545,11 +584,28 @@ def extract(paragraphs: list[str]) -> Extraction:
     return Extraction(persons, quotes)
 
 
+_CONNECTIVE_RE = re.compile(
+    r"^(?:(?:Sementara(?:\s+itu)?|Selain\s+itu|Adapun|Di\s+sisi\s+lain|Kemudian|Sedangkan|"
+    r"Namun|Lebih\s+lanjut|Selanjutnya|(?:Dalam|Pada)\s+kesempatan\s+(?:itu|yang\s+sama)),?\s*)?$"
+)
+
+
 def _speaking(ctx: _Context) -> None:
-    """Where people speak without quote marks: "X mengatakan", "menurut X" (events a later
-    pronoun points back to)."""
+    """Where people speak or act without quote marks: "X mengatakan", "menurut X", a
+    sentence that opens with them (events a later pronoun points back to)."""
     ctx.events = []
     for n, p in enumerate(ctx.paragraphs):
+        starts = [0] + [m.end() for m in _SENTENCE_END.finditer(p)]
+        for start in starts:
+            sentence = p[start : start + 120].lstrip()
+            lead = len(p[start:]) - len(p[start:].lstrip())
+            if not sentence or sentence[0] in _MARKS:
+                continue
+            named = ctx.mentions(sentence[:80], ctx.pos(n, start + lead))
+            if named:
+                pos, person = named[0]
+                if _CONNECTIVE_RE.match(sentence[: pos - ctx.pos(n, start + lead)]):
+                    ctx.events.append((pos, person))
         for m in _SAYS_RE.finditer(p):
             named = ctx.mentions(p[max(0, m.start() - 60) : m.start()], ctx.pos(n, 0))
             if named and m.start() - (named[-1][0] - ctx.pos(n, 0)) < 60:
