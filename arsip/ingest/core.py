@@ -25,7 +25,8 @@ class Draft:
     notes: dict[str, str] = field(default_factory=dict)  # field -> what was read
     dropped: list[str] = field(default_factory=list)
     # Who the article quotes and names, and their words, with how sure each guess is.
-    speech: quotes.Extraction = field(default_factory=quotes.Extraction)
+    # (A lambda: arsip.quotes reads arsip.ingest.people, so it may still be loading here.)
+    speech: quotes.Extraction = field(default_factory=lambda: quotes.Extraction())
 
     def front_matter(self) -> dict[str, Any]:
         meta = dict(self.meta)
