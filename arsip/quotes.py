@@ -362,8 +362,12 @@ def _named_at(ctx: _Context, text: str, at: int) -> _Speaker | None:
     if _ANONYMOUS_RE.match(snippet):
         return _Speaker(None, "anonymous", True, t("quotes.anonymous"))
     name, end = people._name_after(snippet, 0)
-    if name and name.split()[0].casefold() in TITLE_WORDS:
-        name = _after_title(name)
+    first = snippet.split(maxsplit=1)[0].rstrip(",.").casefold()
+    if first in TITLE_WORDS:
+        # "Kapolres Agam AKBP Yunus", "Kepala Dinas Kominfo Kota Parepare, Rudi Hartawan".
+        run = re.match(r"(?:[A-Z][\w'’.-]*(?:\s+|$))*[A-Z][\w'’.-]*", snippet)
+        end = run.end() if run else 0
+        name = _after_title(snippet[:end].rstrip("."))
         if not name and _comma_at(snippet, end):
             name, end = people._name_after(snippet, _skip_comma(snippet, end))
     if not name or not name[:1].isupper() or len(name) < 2:

@@ -130,6 +130,17 @@ def ingest_file(
         note = draft.notes.get(name, "")
         extra = f"  [{note}]" if note and note != shown else ""
         print(f"  {name + ':':10} {shown}{extra}{mark}", file=out)
+    for name in ("people", "quotes"):
+        items = draft.meta.get(name, [])
+        if items:
+            shown = ", ".join(
+                f"{i['person']} ({i.get('role', '?')})"
+                if name == "people"
+                else f"{i.get('speaker', '?')}"
+                for i in items
+            )
+            mark = "  " + t("ingest.review_mark") if name in draft.review else ""
+            print(f"  {name + ':':10} {len(items)}: {shown}{mark}", file=out)
     if draft.review:
         print("  " + t("ingest.review", fields=", ".join(draft.front_matter()["review"])), file=out)
         for name, reason in draft.review.items():
