@@ -28,7 +28,8 @@ from arsip.messages import t
 AFTER_VERBS = (
     "ujar|kata|ucap|tegas|tutur|terang|jelas|tutup|sambung|imbuh|papar|ungkap|sebut|lanjut|"
     "pinta|harap|ajak|tambah|pungkas|tandas|timpal|seru|pesan|ingat|urai|beber|aku|nilai|"
-    "kilah|jawab|tanya|cetus|katakan|ungkapkan|jelaskan|tegaskan|sampaikan|terangkan"
+    "kilah|jawab|tanya|cetus|katakan|ungkapkan|jelaskan|tegaskan|sampaikan|terangkan|imbau|"
+    "tukas|sahut|seloroh|kelakar|ingatkan"
 )
 _AFTER_RE = re.compile(
     rf"^\s*[,.;:]?\s*(?:demikian\s+)?(?:(?P<passive>di(?:katakan|sampaikan|tegaskan|ungkapkan|"
@@ -52,9 +53,14 @@ _PRONOUN_RE = re.compile(r"^(?:dia|ia|beliau)\b", re.IGNORECASE)
 _PRONOUN_SUBJECT_RE = re.compile(r"\b(?:Ia|Dia|Beliau|ia|dia|beliau)\b")
 #: Words after a speech verb that name nobody: "kata seorang warga", "ujar mereka".
 _ANONYMOUS_RE = re.compile(
-    r"^(?:seorang|salah\s+seorang|salah\s+satu|mereka|warga|pria|wanita|perempuan|sumber|"
-    r"pihak|para|sejumlah|beberapa|seseorang|ASN\b)",
+    r"^(?:seorang|salah\s+seorang|salah\s+satu|mereka|warga|sumber|pihak|para|sejumlah|"
+    r"beberapa|seseorang|ASN\b)",
     re.IGNORECASE,
+)
+#: A description that points back to the person speaking: "kata pria yang akrab disapa Yul
+#: itu", "ujar mantan Sekda tersebut", "kata orang nomor satu di Pemkab Agam ini".
+_DESCRIBED_RE = re.compile(
+    r"^[a-z][^.,;:\"“”]{0,60}?\b(?:itu|ini|tersebut)\b(?!\s+(?:bahwa|adalah))"
 )
 #: Words of a title or office before a name that no role of data/roles.yml covers
 #: ("Kapolres Pringsewu AKBP Yunus Saputra"): a name is read after the last of them.
@@ -361,15 +367,21 @@ def _named_at(ctx: _Context, text: str, at: int) -> _Speaker | None:
         return _Speaker(person, "role", unique, note, role)
     if _ANONYMOUS_RE.match(snippet):
         return _Speaker(None, "anonymous", True, t("quotes.anonymous"))
+    if _DESCRIBED_RE.match(snippet):
+        return _pronoun(ctx, at)
     name, end = people._name_after(snippet, 0)
     first = snippet.split(maxsplit=1)[0].rstrip(",.").casefold()
     if first in TITLE_WORDS:
         # "Kapolres Agam AKBP Yunus", "Kepala Dinas Kominfo Kota Parepare, Rudi Hartawan".
         run = re.match(r"(?:[A-Z][\w'’.-]*(?:\s+|$))*[A-Z][\w'’.-]*", snippet)
         end = run.end() if run else 0
-        name = _after_title(snippet[:end].rstrip("."))
-        if not name and _comma_at(snippet, end):
-            name, end = people._name_after(snippet, _skip_comma(snippet, end))
+        after, after_end = ("", 0)
+        if _comma_at(snippet, end):
+            after, after_end = people._name_after(snippet, _skip_comma(snippet, end))
+        if after:  # "Title Place, Name": the name after the comma
+            name, end = after, after_end
+        else:
+            name = _after_title(snippet[:end].rstrip("."))
     if not name or not name[:1].isupper() or len(name) < 2:
         return None
     person = ctx.person_named(ctx.fuller(name))
@@ -641,6 +653,10 @@ def _attribute(ctx: _Context, spans: list[_Span]) -> list[tuple[_Span, _Speaker 
             )
             para = ctx.paragraphs[span.para]
             speaker = _before(ctx, para, max(0, span.start - 1), span.para, floor)
+            above = ctx.paragraphs[span.para - 1].rstrip() if span.para else ""
+            if speaker is None and not para[: span.start - 1].strip() and above.endswith(":"):
+                # "Hamdan menegaskan:" closing the paragraph before the quote.
+                speaker = _before(ctx, above, len(above), span.para - 1)
         slogan = speaker is None and _is_slogan(ctx.paragraphs[span.para], span)
         if speaker and speaker.person is not None:
             # The speaker speaks here: later pronouns point to them.

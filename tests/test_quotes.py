@@ -93,6 +93,16 @@ def test_quote_across_paragraphs_is_one_quote() -> None:
     ]
 
 
+def test_lead_in_closing_the_paragraph_before() -> None:
+    got = said(LEAD, "Martias menegaskan:", '"ASN harus netral."', "Apel ditutup pukul 09.00.")
+    assert got == [("Martias Wanto", "ASN harus netral.")]
+
+
+def test_description_points_back_to_the_speaker() -> None:
+    got = said(LEAD, '"Jaga netralitas," kata pria yang akrab disapa Pak Sekda itu.')
+    assert got == [("Martias Wanto", "Jaga netralitas,")]
+
+
 def test_quote_closed_without_reopening_in_the_next_paragraph() -> None:
     got = said(LEAD, '"Netralitas itu wajib.', 'Sanksinya jelas," kata Martias.')
     assert got == [("Martias Wanto", "Netralitas itu wajib. Sanksinya jelas,")]
