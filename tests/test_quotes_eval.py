@@ -25,7 +25,15 @@ TARGETS = {
 
 #: Sets the extraction does not meet its targets on yet, and why; strict: once it does, the
 #: test says so and the entry goes.
-SHORT_OF_TARGET: dict[str, str] = {}
+SHORT_OF_TARGET: dict[str, str] = {
+    "blind": "first run 66/76 speakers right (86.8 %, target 95 %): a short name not joined to "
+    "the full one introduced earlier ('Idris' for Muhammad Idris, 'Zaini Ramli' for Akhmad "
+    "Zaini Ramli), an outlet's abbreviation taken into a name ('SBB Ferdinand Sopacua'), "
+    "unattributed slogans and pledges given the previous speaker, pronouns and role-only "
+    "attributions pointed at the wrong person (6 of the 10 flagged); two quotes over two "
+    "paragraphs, one entry in the extraction and one per paragraph in the truth "
+    "(tests/quotes_eval/README.md)",
+}
 
 
 @pytest.mark.parametrize(
