@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from arsip import new, schema
+from arsip.testing import data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,7 +20,7 @@ FLAGS = [
     "--region=Kabupaten Agam",
     "--official=Andri Warman",
     "--role=Bupati",
-    "--source=Antara",
+    "--source=ANTARA",
     "--source-url=https://example.org/berita/agam",
     "--tags=netralitas ASN, apel",
     "--body=Bupati Agam mengingatkan seluruh ASN agar netral.\n\nIa menegaskan sanksi berat.",
@@ -37,6 +38,8 @@ def english(monkeypatch: pytest.MonkeyPatch) -> None:
 def dest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     articles = tmp_path / "content" / "articles"
     shutil.copytree(ROOT / "content" / "articles", articles)
+    # New people and outlets are appended to a copy of the registries, not the repository's.
+    monkeypatch.setenv("ARSIP_DATA_DIR", str(data_dir(tmp_path / "data")))
     monkeypatch.chdir(tmp_path)
     return articles
 
@@ -98,7 +101,7 @@ def test_prompts_ask_again_until_the_schema_accepts(dest: Path) -> None:
             "Budi Santoso",
             "Sekda",  # abbreviation, asked again
             "Sekretaris Daerah",
-            "Antara",
+            "ANTARA",
             "",  # no source URL
             "netralitas ASN, sanksi",
             "Sekda Agam meminta seluruh ASN menjaga netralitas.",
