@@ -33,6 +33,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "teks: {paragraphs} paragraf; {dropped} baris dibuang",
         "en": "body: {paragraphs} paragraph(s); {dropped} line(s) dropped",
     },
+    "ingest.registry_review": {
+        "id": "ditambahkan oleh ingest untuk {path}: periksa nama, jabatan, daerah dan tanggal mulai "
+        "(tanggal artikelnya), lalu hapus baris ini",
+        "en": "added by ingest for {path}: check the name, role, region and start date (the "
+        "article's date), then delete this line",
+    },
+    "ingest.registry_added": {
+        "id": "orang baru ditulis ke data/people.yml untuk diperiksa: {name} ({role})",
+        "en": "new person written to data/people.yml for review: {name} ({role})",
+    },
+    "ingest.registry_elsewhere": {
+        "id": "orang baru tidak ditulis ke data/people.yml (draf di luar repositori ini): {name} ({role})",
+        "en": "new person not written to data/people.yml (drafts outside this repository): {name} ({role})",
+    },
     "ingest.progress": {"id": "Mengolah artikel", "en": "Ingesting articles"},
     "ingest.empty": {"id": "berkasnya kosong", "en": "the file is empty"},
     "ingest.unreadable": {"id": "berkas tidak bisa dibaca: {reason}", "en": "cannot read the file: {reason}"},
@@ -183,8 +197,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # quotes and people of an article (arsip/quotes.py)
     "note.quotes": {"id": "{count} kutipan langsung", "en": "{count} direct quote(s)"},
     "quotes.no_speaker": {
-        "id": "kutipan tanpa pembicara dalam teks: tulis siapa yang mengatakannya, atau hapus speaker",
-        "en": "a quote with no speaker in the text: write who said it, or leave speaker out",
+        "id": "teks tidak menyebut pembicaranya: tambahkan dengan pembicaranya bila diketahui",
+        "en": "the text names no speaker: add it with its speaker if known",
     },
     "quotes.context": {
         "id": "tanpa atribusi; diduga lanjutan ucapan {name} (kutipan di sekitarnya)",
@@ -221,9 +235,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{name}: jabatannya tidak disebut di teks",
         "en": "{name}: the text gives no role",
     },
+    "quotes.not_listed": {
+        "id": "kutipan {text} tidak dicantumkan: {reason}",
+        "en": "quote {text} not listed: {reason}",
+    },
+    "quotes.speaker_unlisted": {
+        "id": "pembicaranya, {name}, tidak ada di people",
+        "en": "its speaker, {name}, is not in people",
+    },
+    "people.not_listed": {
+        "id": "{name} tidak dicantumkan: teksnya tidak menyebut jabatan dari data/roles.yml (tambahkan dengan jabatannya, juga kutipannya)",
+        "en": "{name} not listed: the text gives no role of data/roles.yml (add them with their role, and their quotes)",
+    },
+    "people.registry_near": {
+        "id": "teks menulis {name}; diduga {entry} di data/people.yml: periksa",
+        "en": "the text writes {name}; taken as {entry} of data/people.yml: check",
+    },
+    "people.registry_shared": {
+        "id": "{name}: lebih dari satu orang di data/people.yml bernama ini; dipilih {id}",
+        "en": "{name}: more than one person of data/people.yml has this name; took {id}",
+    },
     "quotes.unregistered": {
-        "id": "{name} belum ada di data/people.yml: entri baru ditulis untuk diperiksa",
-        "en": "{name} is not in data/people.yml: a new entry was written for review",
+        "id": "{name} belum ada di data/people.yml: ingest menulis entri baru untuk diperiksa",
+        "en": "{name} is not in data/people.yml: ingest writes a new entry for review",
     },
     # new
     "new.written": {

@@ -64,15 +64,17 @@ _DESCRIBED_RE = re.compile(
 )
 #: Words of a title or office before a name that no role of data/roles.yml covers
 #: ("Kapolres Pringsewu AKBP Yunus Saputra"): a name is read after the last of them.
+_RANK_WORDS = (
+    "akbp akp kompol kombes iptu ipda aiptu aipda brigjen irjen komjen jenderal letkol kolonel "
+    "mayjen letjen kapten lettu letda serka serma brigadir bripka briptu"
+)
 _TITLES = " ".join(
     (
         "kapolres kapolresta kapolda kapolsek kapolri dandim danrem danramil pangdam kajari",
         "kajati kasat kasatpol kasi kabag kabid kadis kadisdik kaban kasubag kepala ketua wakil",
         "anggota komisioner direktur koordinator sekretaris asisten staf lurah kades rektor dekan",
         "pengamat inspektur camat bupati gubernur menteri dirut sekban plt pj pjs plh",
-        # ranks
-        "akbp akp kompol kombes iptu ipda aiptu aipda brigjen irjen komjen jenderal letkol",
-        "kolonel mayjen letjen kapten lettu letda serka serma brigadir bripka briptu",
+        _RANK_WORDS,
         # offices
         "dinas badan bagian kantor polres polresta polda polsek kodim korem kejaksaan negeri",
         "tinggi pengadilan dprd kpu bawaslu panwaslu satpol pp desa kelurahan kecamatan",
@@ -80,6 +82,18 @@ _TITLES = " ".join(
     )
 )
 TITLE_WORDS = frozenset(_TITLES.split())
+#: Police and military ranks, written before a name and not part of it ("AKBP Yunus Saputra").
+RANKS = frozenset(_RANK_WORDS.split())
+
+
+def without_rank(name: str) -> str:
+    """A name without the ranks written before it: "AKBP Yunus Saputra" -> "Yunus Saputra"."""
+    words = name.split()
+    while len(words) > 1 and words[0].rstrip(".").casefold() in RANKS:
+        words = words[1:]
+    return " ".join(words)
+
+
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|[.!?](?=[A-Z])")
 #: Quote marks: straight, curly and low double quotes (single quotes nest inside; ignored).
 _MARKS = '"“”„'
@@ -100,6 +114,9 @@ class Quote:
     how: str  # "name", "role", "pronoun", "lead-in", "context", "anonymous", "slogan", "none"
     sure: bool
     note: str = ""
+    # The words paragraph by paragraph, for a quote over several (each paragraph's words
+    # stand in the text as they are; ``text`` joins them with a space).
+    parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -266,6 +283,7 @@ class _Context:
 
     def person_named(self, name: str) -> people.Person:
         """The person a name (any variant) means; a new person, without a role, if none."""
+        name = without_rank(name)
         found = people._same_person(self.persons, name)
         if found is None:
             found = people.Person(first_pos=10**9)
@@ -543,6 +561,8 @@ def extract(paragraphs: list[str]) -> Extraction:
         pos += len(p) + 1
     body = "\n".join(paragraphs)
     ctx = _Context(paragraphs, offsets, people.find_people(body))
+    for person in ctx.persons:
+        person.names = [without_rank(n) for n in person.names]
     _named_then_role(ctx, body)
     spans = _spans(paragraphs)
     # Twice: the first pass meets the people named only where they are quoted ("ujar
@@ -554,14 +574,16 @@ def extract(paragraphs: list[str]) -> Extraction:
 
     quotes: list[Quote] = []
     for i, (span, speaker, slogan) in enumerate(found):
-        text = " ".join(part.strip() for part in span.parts)
+        parts = tuple(part.strip() for part in span.parts if part.strip())
+        text = " ".join(parts)
         notes = []
         if not span.opened:
             notes.append(t("quotes.no_opening"))
         if not span.closed:
             notes.append(t("quotes.no_closing"))
         if slogan:
-            quotes.append(Quote(text, None, "", span.para, "slogan", False, t("quotes.slogan")))
+            note = t("quotes.slogan")
+            quotes.append(Quote(text, None, "", span.para, "slogan", False, note, parts))
             continue
         if speaker is None:
             speaker = _from_context(found, i)
@@ -571,7 +593,8 @@ def extract(paragraphs: list[str]) -> Extraction:
         if speaker.note:
             notes.insert(0, speaker.note)
         sure = speaker.sure and span.opened and span.closed
-        quotes.append(Quote(text, name, role, span.para, speaker.how, sure, "; ".join(notes)))
+        note = "; ".join(notes)
+        quotes.append(Quote(text, name, role, span.para, speaker.how, sure, note, parts))
 
     quoted: dict[str, int] = {}
     for q in quotes:

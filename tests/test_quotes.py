@@ -3,9 +3,11 @@ sentence at a time; the evaluation sets measure the whole (tests/test_quotes_eva
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from arsip import quotes
+from arsip import quotes, schema
 from arsip.ingest import write
 from arsip.ingest.core import extract as ingest
 
@@ -159,20 +161,24 @@ def test_titles_the_roles_do_not_cover_and_names_completed() -> None:
     found = quotes.extract(
         [
             LEAD,
-            '"Kami siap membantu," ujar Kapolres Agam AKBP Yunus Saputra.',
-            "Kepala Kejaksaan Negeri Agam Alexander Tanak juga hadir.",
+            '"Kami siap membantu," ujar Kasat Reskrim Polres Agam AKP Yunus Saputra.',
+            "Kepala Dinas Kominfo Agam Alexander Tanak juga hadir.",
             '"Ada ancaman pidana," kata Alexander.',
             '"Baliho akan ditertibkan," kata Budi Setiawan, Kepala BKPSDM Kota Bukittinggi.',
+            '"Patroli siber berjalan," kata Kapolres Agam AKBP Dodi Prasetyo.',
         ]
     )
     assert [q.speaker for q in found.quotes] == [
         "Yunus Saputra",
         "Alexander Tanak",
         "Budi Setiawan",
+        "Dodi Prasetyo",
     ]
     roles = {p.name: (p.role, p.sure) for p in found.people}
-    assert roles["Budi Setiawan"] == ("Kepala BKPSDM", True)
+    assert roles["Budi Setiawan"] == ("Kepala BKPSDM", True)  # the role after the name
+    assert roles["Dodi Prasetyo"] == ("Kapolres", True)  # the rank is no part of the name
     assert roles["Yunus Saputra"] == ("", False)  # a title outside data/roles.yml: flagged
+    assert roles["Alexander Tanak"] == ("", False)
 
 
 def test_draft_carries_people_and_quotes_and_flags_guesses() -> None:
@@ -212,3 +218,61 @@ def test_people_and_quotes_are_written_as_block_lists_that_read_back() -> None:
     items = [{"speaker": "Martias Wanto", "text": 'Kata "x": #y, [z] {w} - ok'}, {"text": "- a: b"}]
     block = "quotes:\n" + "\n".join(write._mapping_items(items))
     assert yaml.safe_load(block) == {"quotes": items}
+
+
+PADANG = (
+    "Pj Wali Kota Padang Ingatkan ASN\n\n"
+    "PADANG, Langgam.id - Pj Wali Kota Padang Andre Algamar mengingatkan ASN menjaga netralitas, "
+    "Kamis (4/7/2024).\n\n"
+    "Sekretaris Daerah Kota Padang Rahmat Hidayat dan Kepala BKD Kota Padang Yosefriawanto hadir.\n\n"
+    '"Jangan berpihak," kata Andre.\n\n'
+    '"Kami awasi," ujar Rahmat Hidayat.\n\n'
+    '"Data ASN sudah kami petakan," ujar Yosefriawanto.\n'
+)
+
+
+def test_names_go_through_the_registry() -> None:
+    draft = ingest(PADANG)
+    # A spelling the registry knows becomes its canonical name, quietly.
+    assert draft.meta["official"] == "Andree Algamar" and "official" not in draft.review
+    assert draft.meta["quotes"][0] == {"speaker": "Andree Algamar", "text": "Jangan berpihak,"}
+    people = {p["person"]: p["role"] for p in draft.meta["people"]}
+    # A near match is taken as the entry, and flagged; a new name is flagged and kept.
+    assert people == {"Rahmat Hidayat": "Sekretaris Daerah", "Yosefriawan": "Kepala BKD"}
+    assert "Yosefriawanto" in draft.review["people"] and "Yosefriawan" in draft.review["people"]
+    assert "Rahmat Hidayat" in draft.review["people"]
+    assert draft.new_people == [("Rahmat Hidayat", "Sekretaris Daerah")]
+
+
+def test_ingest_writes_new_people_for_review_and_only_in_its_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from arsip import registry, testing
+    from arsip.ingest import ingest_paths
+
+    raw = tmp_path / "padang.txt"
+    raw.write_text(PADANG, encoding="utf-8")
+    monkeypatch.setenv("ARSIP_LANG", "en")
+    monkeypatch.delenv("ARSIP_DATA_DIR", raising=False)
+    repo_people = (schema.DATA_DIR / "people.yml").read_bytes()
+    out, err = io.StringIO(), io.StringIO()
+    # Drafts outside the repository: the repository's registry stays as it is.
+    assert ingest_paths([raw], tmp_path / "scratch", out=out, err=err) == 0, err.getvalue()
+    assert (schema.DATA_DIR / "people.yml").read_bytes() == repo_people
+    assert "not written to data/people.yml" in out.getvalue() and "Rahmat Hidayat" in out.getvalue()
+    # With its data folder: appended for review, existing entries kept byte for byte.
+    data = testing.data_dir(tmp_path / "data")
+    before = (data / "people.yml").read_text(encoding="utf-8")
+    monkeypatch.setenv("ARSIP_DATA_DIR", str(data))
+    out = io.StringIO()
+    assert ingest_paths([raw], tmp_path / "content", out=out, err=err) == 0, err.getvalue()
+    after = (data / "people.yml").read_text(encoding="utf-8")
+    assert after.startswith(before) and "# added by ingest for " in after[len(before) :]
+    added = registry.load(data).person("Rahmat Hidayat")
+    assert added is not None and added.roles[0].role == "Sekretaris Daerah"
+    assert (added.roles[0].region, str(added.roles[0].start)) == ("Kota Padang", "2024-07-04")
+    assert not [p for p in registry.load(data).problems if "people.yml" in p.path]
+    (draft,) = (tmp_path / "content").glob("*/*.md")
+    assert [p.field for p in schema.validate(schema.read_article(draft))] == ["review"]

@@ -9,7 +9,9 @@ per set, or only the sets named; -v lists every miss). Each article of a set (``
   characters are normalised (each truth quote matches at most one found quote);
 - speaker: among the quotes found, the speaker equals the truth's (a name, or none);
   precision over the speakers the ingest named, recall over the speakers the truth names;
-  a wrong speaker is "flagged" when the draft lists that quote for review, "silent" otherwise;
+  a wrong speaker is "flagged" when the draft lists that quote for review, "silent" otherwise
+  (quotes without a speaker, and those of people without a role, are left out of the draft's
+  ``quotes`` and named in its review notes: they are scored all the same);
 - people: the names of everyone quoted or named as acting (official included);
 - roles: each person's name with their role.
 
@@ -116,11 +118,6 @@ def raw_path(name: str) -> Path:
     raise FileNotFoundError(f"{name}: no such raw article in {', '.join(map(str, RAW_DIRS))}")
 
 
-def _unsure_quotes(review: str) -> set[int]:
-    """Numbers of the quotes a draft lists for review ("2: ...; 5: ...")."""
-    return {int(m.group(1)) for m in re.finditer(r"(?:^|; )(\d+): ", review)}
-
-
 def evaluate(truth_file: str = "dev.yml") -> Result:
     """Score every article listed in ``truth_file`` (a file beside this script)."""
     truth = yaml.safe_load((HERE / truth_file).read_text(encoding="utf-8"))
@@ -138,10 +135,9 @@ def evaluate(truth_file: str = "dev.yml") -> Result:
                 s[f].misses.append(f"{name}: error {exc}")
             s["roles"].expected += len(want_people)
             continue
-        # People: the official and everyone else listed.
-        got_people = [(draft.meta.get("official"), draft.meta.get("role", ""))] + [
-            (p.get("person"), p.get("role", "")) for p in draft.meta.get("people", [])
-        ]
+        # People: the official and everyone else the draft found (listed in its front-matter
+        # or, without a role of the vocabulary, in its review notes).
+        got_people = draft.all_people
         got_names = {normal_name(n, canonical) for n, _ in got_people if n}
         want_names = {normal_name(p["name"], canonical) for p in want_people}
         got_roles = {(normal_name(n, canonical), r or "") for n, r in got_people if n}
@@ -155,8 +151,10 @@ def evaluate(truth_file: str = "dev.yml") -> Result:
             for missing in sorted(exp - got, key=str):
                 s[f].misses.append(f"{name}: {f}: missing {missing}")
         # Quotes, matched by their words; then the speaker of each quote found.
-        got_quotes = draft.meta.get("quotes", [])
-        unsure = _unsure_quotes(draft.review.get("quotes", ""))
+        # Quotes: every one found, one entry per paragraph, listed in the front-matter or not
+        # (a slogan, a quote without speaker: in the review notes).
+        got_quotes = [{"speaker": sp, "text": text} for sp, text, _ in draft.all_quotes]
+        unsure = {i + 1 for i, (_, _, sure) in enumerate(draft.all_quotes) if not sure}
         s["quotes"].predicted += len(got_quotes)
         s["quotes"].expected += len(want_quotes)
         free = list(range(len(got_quotes)))
