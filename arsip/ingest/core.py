@@ -273,10 +273,9 @@ def _people_and_quotes(draft: Draft) -> None:
             names[person.name] = ""
             unsure.append(t("people.not_listed", name=person.name))
             continue
-        if official and written == official:
-            names[person.name] = official
-            continue
         names[person.name] = written
+        if written == official or any(item["person"] == written for item in listed):
+            continue  # two names of the text read as one entry: listed once
         roles[written] = person.role
         listed.append({"person": written, "role": person.role})
         if note:
