@@ -466,6 +466,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "item {number}: speaker {ref} is neither the official nor in people: add them to "
         "people (with their role) or correct the speaker",
     },
+    "list.empty": {"id": "kosong", "en": "is empty"},
+    "quotes.text_type": {
+        "id": "harus berupa teks (kata-kata yang dikutip), bukan {value}",
+        "en": "must be text (the quoted words), got {value}",
+    },
+    "quotes.text_empty": {
+        "id": "kosong: tulis kata-kata di antara tanda kutip",
+        "en": "is empty: write the words between the quote marks",
+    },
+    "quotes.text_long": {
+        "id": "terlalu panjang ({length} karakter, paling banyak {limit})",
+        "en": "is too long ({length} characters, at most {limit})",
+    },
+    "quotes.text_html": {
+        "id": "berisi markup HTML, yang tidak diizinkan: tulis teks biasa",
+        "en": "contains HTML markup, which is not allowed: write plain text",
+    },
     "quotes.not_in_body": {
         "id": "butir {number}: teks kutipan tidak ditemukan di teks artikel: salin kata-kata di "
         "antara tanda kutip persis seperti di teks",

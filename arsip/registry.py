@@ -10,9 +10,8 @@ entries for review.
 Near matching compares *keys*: the name without honorifics and degrees, in lower case,
 without punctuation or spaces ("Drs. H. Martias Wanto, M.Si" and "martias-wanto" have one
 key). Two keys are near when they are equal or differ by one letter (keys shorter than
-:data:`SHORT` letters) or two letters (longer keys). Candidates come from an index of each
-key with up to that many letters deleted (two keys within that distance share a variant),
-so that finding the near matches of a name never compares it with the whole registry.
+:data:`SHORT` letters) or two letters (longer keys). Finding them never compares a name
+with the whole registry (see :class:`NearIndex`).
 
 The registry validates itself; its problems are ``path:line: field: message`` like an
 article's (:class:`arsip.schema.Problem`), reported by ``invoke check`` and the build.
@@ -151,53 +150,87 @@ def _deletions(key: str, depth: int) -> set[str]:
 
 
 class NearIndex:
-    """Keys of entries, found again from a near key (see the module's docstring)."""
+    """Keys of entries, found again from a near key (see the module's docstring).
+
+    :meth:`near` looks a key up in an index of every key with up to its limit of letters
+    deleted (built at its first use). :meth:`pairs` finds every near pair at once without
+    it: two keys within two edits share one of the three segments of the shorter one, at a
+    position at most two letters away (the partition filter of PassJoin, Li et al. 2011), so
+    each key is indexed by three segments and probed with a few dozen substrings."""
+
+    TAU = 2  # the largest limit (:func:`_limit`)
 
     def __init__(self) -> None:
-        self._variants: dict[str, list[int]] = {}
         self.keys: list[str] = []
+        self._variants: dict[str, list[int]] | None = None
 
     def add(self, key: str) -> int:
-        number = len(self.keys)
         self.keys.append(key)
-        variants = self._variants
-        for variant in _deletions(key, _limit(key)):
-            found = variants.get(variant)
-            if found is None:
-                variants[variant] = [number]
-            else:
-                found.append(number)
-        return number
+        self._variants = None
+        return len(self.keys) - 1
 
-    def _close(self, i: int, j: int) -> bool:
-        a, b = self.keys[i], self.keys[j]
+    def _close(self, a: str, b: str) -> int | None:
+        """The distance of two keys when they are near, else None."""
         cutoff = min(_limit(a), _limit(b))
-        return Levenshtein.distance(a, b, score_cutoff=cutoff) <= cutoff
+        distance = Levenshtein.distance(a, b, score_cutoff=cutoff)
+        return distance if distance <= cutoff else None
+
+    @staticmethod
+    def _segments(size: int) -> list[tuple[int, int]]:
+        """(start, length) of the three segments of a key of ``size`` letters."""
+        base, extra = divmod(size, NearIndex.TAU + 1)
+        out, start = [], 0
+        for i in range(NearIndex.TAU + 1):
+            length = base + (1 if i >= NearIndex.TAU + 1 - extra else 0)
+            out.append((start, length))
+            start += length
+        return out
 
     def pairs(self) -> list[tuple[int, int]]:
         """Every pair (i, j), i < j, of near keys."""
-        candidates = {
-            (numbers[a], numbers[b])
-            for numbers in self._variants.values()
-            if len(numbers) > 1
-            for a in range(len(numbers))
-            for b in range(a + 1, len(numbers))
-        }
-        return sorted((i, j) for i, j in candidates if i != j and self._close(i, j))
+        tau = self.TAU
+        order = sorted(range(len(self.keys)), key=lambda n: (len(self.keys[n]), n))
+        segments: dict[tuple[int, int, str], list[int]] = {}
+        short: list[int] = []  # keys too short to split: compared with every key near in size
+        found: set[tuple[int, int]] = set()
+        for number in order:
+            key = self.keys[number]
+            size = len(key)
+            candidates: set[int] = {n for n in short if len(self.keys[n]) >= size - tau}
+            for length in range(max(size - tau, tau + 1), size + 1):
+                for i, (start, width) in enumerate(self._segments(length)):
+                    # Where that segment of a key of `length` letters can lie in this one.
+                    low, high = max(0, start - tau), min(size - width, start + tau)
+                    for q in range(low, high + 1):
+                        hit = segments.get((length, i, key[q : q + width]))
+                        if hit:
+                            candidates.update(hit)
+            for other in candidates:
+                if self._close(key, self.keys[other]) is not None:
+                    found.add((min(number, other), max(number, other)))
+            if size <= tau:
+                short.append(number)
+            else:
+                for i, (start, width) in enumerate(self._segments(size)):
+                    segments.setdefault((size, i, key[start : start + width]), []).append(number)
+        return sorted(found)
 
     def near(self, key: str) -> list[int]:
         """Numbers of the keys near ``key``, nearest first."""
         if not key:
             return []
+        if self._variants is None:
+            self._variants = {}
+            for number, known in enumerate(self.keys):
+                for variant in _deletions(known, _limit(known)):
+                    self._variants.setdefault(variant, []).append(number)
         seen: set[int] = set()
         for variant in _deletions(key, _limit(key)):
             seen.update(self._variants.get(variant, ()))
         found = []
         for number in seen:
-            other = self.keys[number]
-            cutoff = min(_limit(key), _limit(other))
-            distance = Levenshtein.distance(key, other, score_cutoff=cutoff)
-            if distance <= cutoff:
+            distance = self._close(key, self.keys[number])
+            if distance is not None:
                 found.append((distance, number))
         return [n for _, n in sorted(found)]
 
@@ -356,10 +389,10 @@ class _Reader:
             loader = schema._Loader(self.path.read_text(encoding="utf-8"))
             try:
                 node = loader.get_single_node()
-                data = loader.construct_document(node) if node is not None else []
+                data = _plain(loader, node) if node is not None else []
             finally:
                 loader.dispose()
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        except (yaml.YAMLError, UnicodeDecodeError, RecursionError) as exc:  # a self-alias
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else 1
             self.problem(line, "file", t("registry.yaml", reason=schema.excerpt(str(exc), 120)))
@@ -377,6 +410,23 @@ class _Reader:
             lines = {str(k.value): k.start_mark.line + 1 for k, _ in item.value}
             self.field_lines[line] = lines
             yield line, {str(k): v for k, v in value.items()}, lines
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _plain(loader: Any, node: yaml.Node) -> Any:
+    """The Python value of a YAML node: as the safe constructor makes it, faster for the
+    texts, lists and mappings a registry holds (a registry of thousands of entries)."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.tag == _STR_TAG else loader.construct_object(node, deep=True)
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(loader, item) for item in node.value]
+    if isinstance(node, yaml.MappingNode) and all(
+        isinstance(k, yaml.ScalarNode) and k.value != "<<" for k, _ in node.value
+    ):
+        return {_plain(loader, k): _plain(loader, v) for k, v in node.value}
+    return loader.construct_object(node, deep=True)
 
 
 def _text(value: Any) -> str | None:
@@ -443,30 +493,36 @@ def _read_roles(reader: _Reader, value: Any, line: int, voc: schema.Vocabulary) 
         return ()
     roles = []
     for number, item in enumerate(value, start=1):
-        where = t("registry.item", number=number)
         if not isinstance(item, dict):
-            reader.problem(line, "roles", f"{where}: {t('registry.roles_list')}")
+            reader.problem(
+                line, "roles", f"{t('registry.item', number=number)}: {t('registry.roles_list')}"
+            )
             continue
         extra = [k for k in item if k not in ROLE_FIELDS]
         if extra:
             reader.problem(
                 line,
                 "roles",
-                f"{where}: "
+                t("registry.item", number=number)
+                + ": "
                 + t("registry.unknown_field", allowed=", ".join(ROLE_FIELDS))
                 + f" ({', '.join(map(str, extra))})",
             )
             continue
-        role_problem = schema.check_role(item.get("role"), voc) if item.get("role") else "missing"
+        role_problem = schema.check_role(item["role"], voc) if item.get("role") else t("list.empty")
         if role_problem:
-            reader.problem(line, "roles", f"{where}: role: {role_problem}")
+            reader.problem(
+                line, "roles", t("registry.item", number=number) + f": role: {role_problem}"
+            )
             continue
         region = _text(item.get("region"))
         if region is None or gazetteer.lookup(region) is None:
             reader.problem(
                 line,
                 "roles",
-                f"{where}: " + t("registry.bad_region", value=schema.excerpt(item.get("region"))),
+                t("registry.item", number=number)
+                + ": "
+                + t("registry.bad_region", value=schema.excerpt(item.get("region"))),
             )
             continue
         start = _date(item.get("start"))
@@ -475,7 +531,8 @@ def _read_roles(reader: _Reader, value: Any, line: int, voc: schema.Vocabulary) 
             reader.problem(
                 line,
                 "roles",
-                f"{where}: "
+                t("registry.item", number=number)
+                + ": "
                 + t(
                     "registry.bad_date",
                     start=schema.excerpt(item.get("start")),
@@ -484,7 +541,11 @@ def _read_roles(reader: _Reader, value: Any, line: int, voc: schema.Vocabulary) 
             )
             continue
         if end is not None and end < start:
-            reader.problem(line, "roles", f"{where}: " + t("registry.end_before_start"))
+            reader.problem(
+                line,
+                "roles",
+                t("registry.item", number=number) + ": " + t("registry.end_before_start"),
+            )
             continue
         roles.append(Role(" ".join(item["role"].split()), region, start, end))
     return tuple(roles)

@@ -671,46 +671,31 @@ def check_review(value: Any, voc: Vocabulary) -> str | None:
     )
 
 
-def _name_problem(value: Any) -> str | None:
-    """What is wrong with a person's name or id as text (the registry decides the rest)."""
-    problem = _plain_text(value, "a person's name as in data/people.yml, or their id", 2, 80)
-    if problem:
-        return problem
-    found = honorifics_in(value)
-    if found:
-        return (
-            f"write the name without honorifics or degrees ({', '.join(found)}): "
-            "e.g. 'Hani Syopiar Rustam', not 'H. Hani Syopiar Rustam, S.H.'"
-        )
-    return None
-
-
-def _quote_text_problem(value: Any) -> str | None:
+def check_quote_text(value: Any, voc: Vocabulary) -> str | None:
     """The words of a quote: text of a few lines at most, no markup, no invisible controls."""
+    from arsip.messages import t
+
     if not isinstance(value, str):
-        return f"must be text (the quoted words), got {excerpt(value)}"
+        return t("quotes.text_type", value=excerpt(value))
     problem = character_problem(value, multiline=True)
     if problem:
         return problem
     if is_invisible(value):
-        return "is empty: write the words between the quote marks"
-    if len(value.strip()) > 3000:
-        return f"is too long ({len(value.strip())} characters, at most 3000)"
+        return t("quotes.text_empty")
+    if len(value.strip()) > MAX_QUOTE_CHARS:
+        return t("quotes.text_long", length=len(value.strip()), limit=MAX_QUOTE_CHARS)
     if HTML_RE.search(value) or _TAG_START_RE.search(value):
-        return "contains HTML markup, which is not allowed: write plain text"
+        return t("quotes.text_html")
     return None
 
 
-#: The fields of one item of ``people`` and of ``quotes``, each with its rule.
+MAX_QUOTE_CHARS = 3000
+
+#: The fields of one item of ``people`` and of ``quotes``, each with its rule (a person or a
+#: speaker is written like the official: the registry then decides who it is).
 ITEM_FIELDS: dict[str, dict[str, Callable[[Any, Vocabulary], str | None]]] = {
-    "people": {
-        "person": lambda v, voc: _name_problem(v),
-        "role": lambda v, voc: check_role(v, voc),
-    },
-    "quotes": {
-        "speaker": lambda v, voc: _name_problem(v),
-        "text": lambda v, voc: _quote_text_problem(v),
-    },
+    "people": {"person": check_official, "role": check_role},
+    "quotes": {"speaker": check_official, "text": check_quote_text},
 }
 
 
@@ -729,7 +714,7 @@ def item_problems(name: str, value: Any, voc: Vocabulary) -> list[tuple[int, str
             continue
         for key, rule in rules.items():
             empty = item[key] is None or item[key] == ""
-            message = "is empty" if empty else rule(item[key], voc)
+            message = t("list.empty") if empty else rule(item[key], voc)
             if message:
                 out.append((number, t(f"{name}.field", number=number, field=key, message=message)))
     return out
