@@ -4,14 +4,21 @@ summary (see conftest.py), the blind set's included."""
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "quotes_eval"))
-
-from evaluate import HERE, SETS, evaluate, report
+# Loaded under its own name: tests/ingest_eval/evaluate.py is "evaluate" in the same run.
+_spec = importlib.util.spec_from_file_location(
+    "quotes_evaluate", Path(__file__).resolve().parent / "quotes_eval" / "evaluate.py"
+)
+assert _spec and _spec.loader
+ev = importlib.util.module_from_spec(_spec)
+sys.modules["quotes_evaluate"] = ev
+_spec.loader.exec_module(ev)
+HERE, SETS, evaluate, report = ev.HERE, ev.SETS, ev.evaluate, ev.report
 
 #: The tables of the sets evaluated in this run, printed at the end of it.
 REPORTS: dict[str, str] = {}
@@ -64,8 +71,6 @@ def test_quote_extraction(name: str) -> None:
 def test_a_wrong_truth_is_noticed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The evaluator can fail: a truth with a wrong speaker, a missing quote and an invented
     person scores below 100 % on each of those fields."""
-    import evaluate as ev
-
     truth = {
         "02_makassar_antara.txt": {
             "people": [{"name": "Andi Rahmat Hidayat", "role": "Wali Kota"}, {"name": "Nobody"}],
