@@ -855,6 +855,85 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Ctrl+C untuk berhenti.",
         "en": "The site is at {url}, but it has no search index (run ./dev build). Ctrl+C stops.",
     },
+    # people and quotes of an article (arsip/quotes.py, ingest)
+    "ingest.registry_review": {
+        "id": "ditambahkan oleh ingest untuk {path}: periksa nama, jabatan, daerah dan tanggal mulai "
+        "(tanggal artikelnya), lalu hapus baris ini",
+        "en": "added by ingest for {path}: check the name, role, region and start date (the "
+        "article's date), then delete this line",
+    },
+    "ingest.registry_added": {
+        "id": "orang baru ditulis ke data/people.yml untuk diperiksa: {name} ({role})",
+        "en": "new person written to data/people.yml for review: {name} ({role})",
+    },
+    "ingest.registry_elsewhere": {
+        "id": "orang baru tidak ditulis ke data/people.yml (draf di luar repositori ini): {name} ({role})",
+        "en": "new person not written to data/people.yml (drafts outside this repository): {name} ({role})",
+    },
+    "note.quotes": {"id": "{count} kutipan langsung", "en": "{count} direct quote(s)"},
+    "quotes.no_speaker": {
+        "id": "teks tidak menyebut pembicaranya: tambahkan dengan pembicaranya bila diketahui",
+        "en": "the text names no speaker: add it with its speaker if known",
+    },
+    "quotes.context": {
+        "id": "tanpa atribusi; diduga lanjutan ucapan {name} (kutipan di sekitarnya)",
+        "en": "no attribution; taken as {name}'s words going on (the quotes around it)",
+    },
+    "quotes.pronoun_across": {
+        "id": "kata ganti (-nya/ia) menunjuk {name} di paragraf sebelumnya",
+        "en": "a pronoun (-nya/ia) taken to mean {name}, named in an earlier paragraph",
+    },
+    "quotes.pronoun_nobody": {
+        "id": "kata ganti (-nya/ia) tanpa orang yang disebut sebelumnya",
+        "en": "a pronoun (-nya/ia) with nobody named before it",
+    },
+    "quotes.role_nobody": {
+        "id": "hanya jabatan ({role}), tanpa nama di teks",
+        "en": "only a role ({role}), nobody named with it in the text",
+    },
+    "quotes.role_several": {
+        "id": "jabatan {role} dipegang lebih dari satu orang di teks; dipilih {name}",
+        "en": "more than one person has the role {role} in the text; took {name}",
+    },
+    "quotes.verb_nobody": {
+        "id": "kata kerja ucapan tanpa nama yang dikenali",
+        "en": "a speech verb without a name that could be read",
+    },
+    "quotes.anonymous": {"id": "pembicara tanpa nama", "en": "an unnamed speaker"},
+    "quotes.slogan": {
+        "id": "istilah atau slogan dalam tanda kutip, bukan ucapan",
+        "en": "a quoted term or slogan, not speech",
+    },
+    "quotes.no_opening": {"id": "tanpa tanda kutip pembuka", "en": "no opening quote mark"},
+    "quotes.no_closing": {"id": "tanpa tanda kutip penutup", "en": "no closing quote mark"},
+    "quotes.no_role": {
+        "id": "{name}: jabatannya tidak disebut di teks",
+        "en": "{name}: the text gives no role",
+    },
+    "quotes.not_listed": {
+        "id": "kutipan {text} tidak dicantumkan: {reason}",
+        "en": "quote {text} not listed: {reason}",
+    },
+    "quotes.speaker_unlisted": {
+        "id": "pembicaranya, {name}, tidak ada di people",
+        "en": "its speaker, {name}, is not in people",
+    },
+    "people.not_listed": {
+        "id": "{name} tidak dicantumkan: teksnya tidak menyebut jabatan dari data/roles.yml (tambahkan dengan jabatannya, juga kutipannya)",
+        "en": "{name} not listed: the text gives no role of data/roles.yml (add them with their role, and their quotes)",
+    },
+    "people.registry_near": {
+        "id": "teks menulis {name}; diduga {entry} di data/people.yml: periksa",
+        "en": "the text writes {name}; taken as {entry} of data/people.yml: check",
+    },
+    "people.registry_shared": {
+        "id": "{name}: lebih dari satu orang di data/people.yml bernama ini; dipilih {id}",
+        "en": "{name}: more than one person of data/people.yml has this name; took {id}",
+    },
+    "quotes.unregistered": {
+        "id": "{name} belum ada di data/people.yml: ingest menulis entri baru untuk diperiksa",
+        "en": "{name} is not in data/people.yml: ingest writes a new entry for review",
+    },
 }  # fmt: skip
 
 

@@ -118,11 +118,20 @@ def copy_content(dest: Path) -> Path:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Per-field accuracy of every ingest evaluation set run (tests/test_ingest_eval.py)."""
+    """Per-field accuracy of every ingest and quote evaluation set run
+    (tests/test_ingest_eval.py, tests/test_quotes_eval.py)."""
     module = sys.modules.get("test_ingest_eval") or sys.modules.get("tests.test_ingest_eval")
     reports = getattr(module, "REPORTS", {})
     if reports:
         terminalreporter.section("ingest accuracy per field")
+        for name, table in reports.items():
+            terminalreporter.write_line(f"{name} set:")
+            terminalreporter.write_line(table)
+    # The same for the quote evaluation sets (tests/test_quotes_eval.py).
+    module = sys.modules.get("test_quotes_eval") or sys.modules.get("tests.test_quotes_eval")
+    reports = getattr(module, "REPORTS", {})
+    if reports:
+        terminalreporter.section("quotes and people: precision and recall per field")
         for name, table in reports.items():
             terminalreporter.write_line(f"{name} set:")
             terminalreporter.write_line(table)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
 from typing import TextIO
 
-from arsip import dedup, regulations, schema
+from arsip import dedup, registry, regulations, schema
 from arsip.ingest import write
 from arsip.ingest.core import Draft, IngestError, extract
 from arsip.messages import t
@@ -74,6 +75,20 @@ def _archive(dest: Path) -> list[schema.Parsed]:
     return [schema.read_article(p) for p in sorted(dest.glob("*/*.md"))] if dest.is_dir() else []
 
 
+def registry_dir(dest: Path) -> Path | None:
+    """Where new people are written: the data folder (``ARSIP_DATA_DIR`` when set), if the
+    drafts go into its repository; None for drafts written elsewhere (a scratch folder),
+    which leave the repository's registry as it is."""
+    data = schema.current_data_dir()
+    if os.environ.get("ARSIP_DATA_DIR"):
+        return data
+    try:
+        dest.resolve().relative_to(data.resolve().parent)
+    except ValueError:
+        return None
+    return data
+
+
 def duplicate_of(draft: Draft, archive: list[schema.Parsed]) -> str | None:
     """Why the draft is already archived (naming the file), or None."""
     url = str(draft.meta.get("source_url", "")).rstrip("/")
@@ -122,6 +137,18 @@ def ingest_file(
     except FileExistsError:
         raise IngestError(t("ingest.exists", target=target)) from None
     archive.append(parsed)
+    # People the registry lacks: appended to data/people.yml for review beside the draft
+    # (existing entries are never rewritten), when the drafts go to this repository.
+    data = registry_dir(dest)
+    region, start = str(draft.meta.get("region", "")), str(draft.meta["date"])
+    entries = []
+    for name, role in draft.new_people:
+        if data is None:
+            entries.append(t("ingest.registry_elsewhere", name=name, role=role))
+        elif registry.load(data).person(name) is None:  # not added by an earlier draft
+            note = t("ingest.registry_review", path=target)
+            registry.append_person(name, role, region, start, data_dir=data, review=note)
+            entries.append(t("ingest.registry_added", name=name, role=role))
     print(t("ingest.wrote", path=path, target=target), file=out)
     for name in _SHOWN:
         value = draft.meta.get(name)
@@ -130,10 +157,23 @@ def ingest_file(
         note = draft.notes.get(name, "")
         extra = f"  [{note}]" if note and note != shown else ""
         print(f"  {name + ':':10} {shown}{extra}{mark}", file=out)
+    for name in ("people", "quotes"):
+        items = draft.meta.get(name, [])
+        if items:
+            shown = ", ".join(
+                f"{i['person']} ({i.get('role', '?')})"
+                if name == "people"
+                else f"{i.get('speaker', '?')}"
+                for i in items
+            )
+            mark = "  " + t("ingest.review_mark") if name in draft.review else ""
+            print(f"  {name + ':':10} {len(items)}: {shown}{mark}", file=out)
     if draft.review:
         print("  " + t("ingest.review", fields=", ".join(draft.front_matter()["review"])), file=out)
         for name, reason in draft.review.items():
             print(f"    - {name}: {reason}", file=out)
+    for line in entries:
+        print("  " + line, file=out)
     print(
         "  " + t("ingest.body", paragraphs=len(draft.paragraphs), dropped=len(draft.dropped)),
         file=out,

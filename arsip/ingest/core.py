@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from arsip import schema
+from arsip import quotes, registry, schema
 from arsip.ingest import clean, dates, people, places, source, tags, title
 from arsip.messages import t
 
@@ -24,6 +24,15 @@ class Draft:
     review: dict[str, str] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)  # field -> what was read
     dropped: list[str] = field(default_factory=list)
+    # Who the article quotes and names, and their words, with how sure each guess is.
+    # (A lambda: arsip.quotes reads arsip.ingest.people, so it may still be loading here.)
+    speech: quotes.Extraction = field(default_factory=lambda: quotes.Extraction())
+    # Everyone and every quote found, listed in the front-matter or not (the evaluation's
+    # view): (name as the draft writes it, role) and (speaker or None, words, sure).
+    all_people: list[tuple[str, str]] = field(default_factory=list)
+    all_quotes: list[tuple[str | None, str, bool]] = field(default_factory=list)
+    # People the registry lacks: (name, role), written to data/people.yml with the draft.
+    new_people: list[tuple[str, str]] = field(default_factory=list)
 
     def front_matter(self) -> dict[str, Any]:
         meta = dict(self.meta)
@@ -182,6 +191,9 @@ def extract(text: str) -> Draft:
         draft.review["election"] = note
     draft.meta["tags"] = tags.suggest_tags(body)
     draft.review["tags"] = t("review.tags")
+    # Everyone else quoted or named, and the quotes (names through the registry)
+    draft.speech = quotes.extract(parts.paragraphs)
+    _people_and_quotes(draft)
     # A draft must be a valid article apart from its review list: without these fields it
     # cannot be, so the file is refused with the reason instead.
     for name in ("official", "region"):
@@ -194,3 +206,108 @@ def extract(text: str) -> Draft:
                 )
             )
     return draft
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two variants of one person's name ("Hani S Rustam", "Hani Syopiar Rustam")."""
+    words = {w for w in a.split() if len(w) > 2}
+    return bool(words & {w for w in b.split() if len(w) > 2}) or a.split()[0] == b.split()[0]
+
+
+def _registered(reg: registry.Registry, name: str, region: str) -> tuple[str, str, bool]:
+    """How the draft writes a person the text names: the registry's canonical name (its id
+    when two people share it), a review note when that is a guess, and whether the person is
+    new (no entry near: one is written for review with the draft)."""
+
+    def ref(person: registry.Person) -> str:
+        return person.name if len(reg.people_named(person.name)) == 1 else person.id
+
+    found = registry.resolve_person(reg, name)
+    if found.entry is not None:
+        return ref(found.entry), "", False  # type: ignore[arg-type]
+    if found.kind == "ambiguous":
+        named = reg.people_named(name)
+        here = [p for p in named if any(r.region == region for r in p.roles)]
+        pick = here[0] if len(here) == 1 else named[0]
+        note = "" if len(here) == 1 else t("people.registry_shared", name=name, id=pick.id)
+        return pick.id, note, False
+    spelt = reg.person_spelt(name)
+    if spelt is not None:
+        return ref(spelt), "", False  # a spelling the registry knows
+    near = reg.suggest_person(name)
+    if near:
+        return ref(near[0]), t("people.registry_near", name=name, entry=near[0].name), False
+    return name, t("quotes.unregistered", name=name), True
+
+
+def _people_and_quotes(draft: Draft) -> None:
+    """``people`` (everyone but the official) and ``quotes`` in the front-matter's format,
+    names as the registry writes them; every guess an editor should check goes to ``review``
+    with its reason, and people the registry lacks to ``new_people``."""
+    reg = registry.load()
+    region = str(draft.meta.get("region", ""))
+    official = read = quotes.without_rank(str(draft.meta.get("official", "")))
+    names: dict[str, str] = {}  # name as extracted -> name in the draft ("" : not listed)
+    roles: dict[str, str] = {}
+    if official:
+        written, note, new = _registered(reg, official, region)
+        draft.meta["official"] = written
+        if note and not new:
+            draft.review["official"] = note  # read as a near registry entry: a guess
+        elif new:
+            # A new official is no guess of this field: its registry entry is reviewed.
+            draft.notes["official"] = f"{draft.notes.get('official', '')}; {note}".lstrip("; ")
+            draft.new_people.append((official, str(draft.meta.get("role", ""))))
+        official = written
+    listed: list[dict[str, str]] = []
+    unsure: list[str] = []
+    draft.all_people = [(official, str(draft.meta.get("role", "")))] if official else []
+    for person in draft.speech.people:
+        if official and _same_name(person.name, read):
+            names[person.name] = official
+            continue
+        written, note, new = _registered(reg, person.name, region)
+        draft.all_people.append((written, person.role))
+        if not person.role:
+            # people's roles come from data/roles.yml: without one, the person is not listed.
+            names[person.name] = ""
+            unsure.append(t("people.not_listed", name=person.name))
+            continue
+        names[person.name] = written
+        if written == official or any(item["person"] == written for item in listed):
+            continue  # two names of the text read as one entry: listed once
+        roles[written] = person.role
+        listed.append({"person": written, "role": person.role})
+        if note:
+            unsure.append(note)
+        if new:
+            draft.new_people.append((person.name, person.role))
+    out: list[dict[str, str]] = []
+    notes: list[str] = []
+    for quote in draft.speech.quotes:
+        speaker = names.get(quote.speaker, "") if quote.speaker else ""
+        for part in quote.parts or (quote.text,):
+            draft.all_quotes.append(
+                (names.get(quote.speaker or "", "") or quote.speaker, part, quote.sure)
+            )
+            if not speaker:
+                # A quote is written with its speaker, the official or one of people.
+                reason = (
+                    quote.note
+                    if not quote.speaker
+                    else t("quotes.speaker_unlisted", name=quote.speaker)
+                )
+                notes.append(t("quotes.not_listed", text=schema.excerpt(part), reason=reason))
+                continue
+            out.append({"speaker": speaker, "text": part})
+            if not quote.sure:
+                notes.append(f"{len(out)}: {quote.note}")
+    if listed:
+        draft.meta["people"] = listed
+    if unsure:
+        draft.review["people"] = "; ".join(unsure)
+    if out:
+        draft.meta["quotes"] = out
+        draft.notes["quotes"] = t("note.quotes", count=len(out))
+    if notes:
+        draft.review["quotes"] = "; ".join(notes)

@@ -40,12 +40,26 @@ def _scalar(value: Any) -> str:
     return text
 
 
+def _mapping_items(items: list[dict[str, Any]]) -> list[str]:
+    """A list of small mappings (``people``, ``quotes``) in block style, one key a line."""
+    out = []
+    for item in items:
+        for i, (key, value) in enumerate(item.items()):
+            out.append(f"  {'- ' if i == 0 else '  '}{key}: {_scalar(value)}")
+    return out
+
+
 def front_matter(meta: dict[str, Any]) -> str:
     """The ``---`` block, fields in ``schema.FIELD_ORDER``."""
     lines = [schema.FRONT_MATTER_FENCE]
     for name in schema.FIELD_ORDER:
         if name in meta and meta[name] not in (None, "", []):
-            lines.append(f"{name}: {_scalar(meta[name])}")
+            value = meta[name]
+            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+                lines.append(f"{name}:")
+                lines.extend(_mapping_items(value))
+            else:
+                lines.append(f"{name}: {_scalar(value)}")
     lines.append(schema.FRONT_MATTER_FENCE)
     return "\n".join(lines) + "\n"
 
