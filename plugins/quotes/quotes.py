@@ -114,10 +114,12 @@ def quotes_of(article: Any) -> list[dict[str, Any]]:
 
 def collect(articles: list[Any], people: dict[str, Any]) -> list[Quote]:
     """Every quote, newest article first and in article order within one; ``people`` maps
-    a person id to its Term."""
+    a person id to its Term. Sets ``quote_speakers`` on each article (names, in order)."""
     ordered = sorted(articles, key=lambda a: (a.date, a.url), reverse=True)
     out = []
     for article in ordered:
+        # The names of the people it quotes, once each in order: the search page's filter.
+        speakers: dict[str, None] = {}
         for n, quote in enumerate(quotes_of(article), 1):
             speaker = people.get(quote.get("speaker_id") or "")
             if speaker is None:
@@ -136,6 +138,8 @@ def collect(articles: list[Any], people: dict[str, Any]) -> list[Quote]:
                     article.election_term,
                 )
             )
+            speakers.setdefault(speaker.name)
+        article.quote_speakers = list(speakers)
     return out
 
 
