@@ -4,7 +4,8 @@
 build) writes ``OUTPUT/admin/``: the page (``admin/index.html``), the CMS itself (copied from
 the npm package ``@sveltia/cms`` that ``./dev test`` installs, so the site serves it) and its
 configuration, generated here from :data:`arsip.schema.FIELDS` and ``data/``: every
-vocabulary becomes a drop-down, so the editor offers only values the schema accepts.
+vocabulary becomes a drop-down (people and outlets from the registries), so the editor
+offers only values the schema accepts; people and quotes are lists of such fields.
 
 Limits (see CONTRIBUTING.md): the CMS commits straight to ``main``; the publish workflow
 checks the article and does not publish while it has a problem. Articles are grouped by year
@@ -23,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from arsip import gazetteer, schema
+from arsip import gazetteer, registry, schema
 from arsip.messages import field_hint
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +53,42 @@ def _field(name: str) -> dict[str, Any]:
         out |= {"widget": "select", "options": sorted(gazetteer.provinces())}
     elif name == "role":
         out |= {"widget": "select", "options": sorted(voc.canonical_roles())}
+    elif name == "official":
+        out |= {"widget": "select", "options": person_options()}
+    elif name == "source":
+        outlets = sorted(o.name for o in registry.load().outlets)
+        out |= {"widget": "select", "options": [schema.UNKNOWN_SOURCE, *outlets]}
+    elif name == "people":
+        out |= {
+            "widget": "list",
+            "fields": [
+                {
+                    "name": "person",
+                    "label": "Orang",
+                    "widget": "select",
+                    "options": person_options(),
+                },
+                {
+                    "name": "role",
+                    "label": "Jabatan",
+                    "widget": "select",
+                    "options": sorted(voc.canonical_roles()),
+                },
+            ],
+        }
+    elif name == "quotes":
+        out |= {
+            "widget": "list",
+            "fields": [
+                {
+                    "name": "speaker",
+                    "label": "Pembicara",
+                    "widget": "select",
+                    "options": person_options(),
+                },
+                {"name": "text", "label": "Kata-kata di antara tanda kutip", "widget": "text"},
+            ],
+        }
     elif name == "election":
         out |= {"widget": "select", "options": list(voc.elections)}
     elif name == "tags":
@@ -65,6 +102,13 @@ def _field(name: str) -> dict[str, Any]:
     else:
         out |= {"widget": "string"}
     return out
+
+
+def person_options() -> list[str]:
+    """How an article may name each person of the registry: the canonical name, or the id
+    of each person whose name another shares."""
+    reg = registry.load()
+    return sorted(p.name if len(reg.people_named(p.name)) == 1 else p.id for p in reg.people)
 
 
 def years(articles: Path = ARTICLES) -> list[int]:

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from arsip import dedup, regulations, schema, sources
+from arsip import dedup, registry, regulations, schema, sources
 from arsip.schema import Parsed, Problem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -313,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     files, context, refused = select(args.paths)
     problems = sorted(set(refused) | set(check_files(files, context)))
+    # The registries of people and outlets every article's names are checked against.
+    problems = sorted(set(problems) | set(registry.load().problems))
     for problem in problems:
         print(github_annotation(problem) if args.format == "github" else problem)
     for note in regulation_candidates(files):

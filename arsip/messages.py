@@ -193,6 +193,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "new: nilai belum diberikan (tidak ada terminal untuk menanyakannya): berikan {flags}",
         "en": "new: missing values (no terminal to ask them at): give {flags}",
     },
+    "new.registry_review": {
+        "id": "ditambahkan oleh ./dev new untuk {path}: periksa nama, jabatan, daerah dan tanggal "
+        "mulai (tanggal artikelnya), lalu hapus baris ini",
+        "en": "added by ./dev new for {path}: check the name, role, region and start date (the "
+        "article's date), then delete this line",
+    },
     "new.choices": {"id": "Pilihan: {choices}", "en": "Choices: {choices}"},
     "new.optional": {"id": "(boleh kosong)", "en": "(optional)"},
     "new.body_prompt": {
@@ -203,6 +209,206 @@ MESSAGES: dict[str, dict[str, str]] = {
     "new.input_ended": {
         "id": "masukan berakhir sebelum semua nilai diberikan",
         "en": "input ended before every value was given",
+    },
+    # registries of people and outlets (data/people.yml, data/outlets.yml) and the article
+    # fields that name them (official, source, people, quotes)
+    "registry.spelling": {
+        "id": "{ref} adalah variasi ejaan dari {name}: maksud Anda {fix}?",
+        "en": "{ref} is a spelling variant of {name}: did you mean {fix}?",
+    },
+    "registry.near_person": {
+        "id": "{ref} tidak ada di {file}: maksud Anda {choices}? Bila memang orang lain, "
+        "tambahkan entrinya ke {file} (dengan distinct_from)",
+        "en": "{ref} is not in {file}: did you mean {choices}? If it is another person, add "
+        "an entry to {file} (with distinct_from)",
+    },
+    "registry.near_outlet": {
+        "id": "{ref} tidak ada di {file}: maksud Anda {choices}?",
+        "en": "{ref} is not in {file}: did you mean {choices}?",
+    },
+    "registry.id_for_name": {
+        "id": "{ref} adalah id dari {name}: tulis namanya, {name} (id hanya dipakai untuk nama "
+        "yang sama dari dua orang)",
+        "en": "{ref} is the id of {name}: write the name, {name} (an id is for a name two people "
+        "share)",
+    },
+    "registry.id_for_outlet": {
+        "id": "{ref} adalah id dari {name}: tulis source: {name}",
+        "en": "{ref} is the id of {name}: write source: {name}",
+    },
+    "registry.or": {"id": " atau ", "en": " or "},
+    "registry.did_you_mean": {"id": "maksud Anda {choices}?", "en": "did you mean {choices}?"},
+    "registry.ambiguous": {
+        "id": "{ref} adalah nama {count} orang di {file}: tulis id orang yang dimaksud: {choices}",
+        "en": "{ref} is the name of {count} people in {file}: write the id of the one meant: "
+        "{choices}",
+    },
+    "registry.unknown_person": {
+        "id": "{ref} tidak ada di {file}: periksa ejaannya, atau tambahkan orang itu (./dev new "
+        "menulis entrinya untuk diperiksa; atau tulis '- id: ..., name: ..., roles: [{{role: "
+        "..., region: ..., start: TTTT-BB-HH}}]' di {file})",
+        "en": "{ref} is not in {file}: check the spelling, or add the person (./dev new writes "
+        "the entry for review; or write '- id: ..., name: ..., roles: [{{role: ..., region: "
+        "..., start: YYYY-MM-DD}}]' in {file})",
+    },
+    "registry.unknown_outlet": {
+        "id": "{ref} tidak ada di {file}: periksa ejaannya, tambahkan media itu (./dev new menulis "
+        "entrinya; atau tulis '- id: ..., name: ..., domains: [...]' di {file}), atau tulis "
+        "'{unknown}'",
+        "en": "{ref} is not in {file}: check the spelling, add the outlet (./dev new writes the "
+        "entry; or write '- id: ..., name: ..., domains: [...]' in {file}), or write '{unknown}'",
+    },
+    "registry.url_outlet": {
+        "id": "source_url berada di {domain}, situs {outlet}: tulis source: {outlet}",
+        "en": "source_url is on {domain}, the site of {outlet}: write source: {outlet}",
+    },
+    "registry.yaml": {"id": "YAML rusak: {reason}", "en": "malformed YAML: {reason}"},
+    "registry.not_list": {
+        "id": "harus berupa daftar entri, masing-masing diawali '- id: ...'",
+        "en": "must be a list of entries, each starting with '- id: ...'",
+    },
+    "registry.not_mapping": {
+        "id": "entri harus berupa baris 'kolom: nilai' (id, name, ...)",
+        "en": "an entry must be 'field: value' lines (id, name, ...)",
+    },
+    "registry.unknown_field": {
+        "id": "kolom tidak dikenal: kolom yang diizinkan {allowed}",
+        "en": "unknown field: the allowed fields are {allowed}",
+    },
+    "registry.bad_id": {
+        "id": "{value} bukan id: tulis huruf kecil dan angka dipisah tanda hubung, misalnya "
+        "adib-alfikri",
+        "en": "{value} is not an id: write lower-case letters and digits joined by hyphens, "
+        "e.g. adib-alfikri",
+    },
+    "registry.duplicate_id": {
+        "id": "id {value} sudah dipakai di baris {line}: setiap entri punya id sendiri, dan id "
+        "tidak pernah dipakai ulang",
+        "en": "id {value} is already used on line {line}: every entry has its own id, never "
+        "reused",
+    },
+    "registry.text_list": {
+        "id": "harus berupa daftar teks, misalnya [Adib Al Fikri]",
+        "en": "must be a list of texts, e.g. [Adib Al Fikri]",
+    },
+    "registry.honorifics": {
+        "id": "tulis nama tanpa gelar dan sapaan ({found}); ejaan dengan gelar tidak perlu dicatat",
+        "en": "write the name without honorifics or degrees ({found}); spellings with them need "
+        "no entry",
+    },
+    "registry.roles_list": {
+        "id": "harus berupa daftar {{role: ..., region: ..., start: TTTT-BB-HH, end: TTTT-BB-HH}}",
+        "en": "must be a list of {{role: ..., region: ..., start: YYYY-MM-DD, end: YYYY-MM-DD}}",
+    },
+    "registry.item": {"id": "butir {number}", "en": "item {number}"},
+    "registry.bad_region": {
+        "id": "region {value} bukan nama kabupaten/kota atau provinsi Kemendagri",
+        "en": "region {value} is not a Kemendagri kabupaten/kota or province name",
+    },
+    "registry.bad_date": {
+        "id": "start ({start}) wajib dan end ({end}) boleh kosong; keduanya tanggal TTTT-BB-HH",
+        "en": "start ({start}) is required and end ({end}) optional, both dates YYYY-MM-DD",
+    },
+    "registry.end_before_start": {
+        "id": "end lebih awal daripada start",
+        "en": "end is before start",
+    },
+    "registry.unknown_source_entry": {
+        "id": "'Tidak diketahui' bukan media: hapus entri ini",
+        "en": "'Tidak diketahui' is no outlet: remove this entry",
+    },
+    "registry.bad_domain": {
+        "id": "{value} bukan nama domain (huruf kecil, tanpa https:// dan tanpa garis miring), "
+        "misalnya antaranews.com",
+        "en": "{value} is not a domain name (lower case, no https:// and no slash), e.g. "
+        "antaranews.com",
+    },
+    "registry.spelling_is_name": {
+        "id": "{value} adalah nama utamanya sendiri: hapus dari spellings",
+        "en": "{value} is the entry's own name: remove it from spellings",
+    },
+    "registry.spelling_is_other_name": {
+        "id": "{value} adalah nama entri {other} (baris {line}): ejaan tidak boleh menunjuk dua "
+        "entri",
+        "en": "{value} is the name of entry {other} (line {line}): a spelling may not point to "
+        "two entries",
+    },
+    "registry.shared_spelling": {
+        "id": "{value} juga dipakai entri {other} (baris {line}): satu ejaan hanya untuk satu "
+        "entri",
+        "en": "{value} is also used by entry {other} (line {line}): one spelling belongs to "
+        "one entry",
+    },
+    "registry.shared_domain": {
+        "id": "domain {value} juga milik entri {other} (baris {line})",
+        "en": "domain {value} also belongs to entry {other} (line {line})",
+    },
+    "registry.bad_distinct": {
+        "id": "{value} bukan id entri lain di berkas ini",
+        "en": "{value} is not the id of another entry of this file",
+    },
+    "registry.near_names": {
+        "id": "{name} ({id}) dan {other_name} ({other_id}, baris {line}) hampir sama: bila dua "
+        "orang, tulis id yang satu di distinct_from yang lain; bila satu orang, gabungkan "
+        "entrinya dan catat ejaan lainnya di spellings",
+        "en": "{name} ({id}) and {other_name} ({other_id}, line {line}) are near-identical "
+        "names: if they are two people, list one's id in the other's distinct_from; if one, "
+        "merge the entries and keep the variant in spellings",
+    },
+    "people.not_list": {
+        "id": "harus berupa daftar, setiap butir '- person: NAMA' dengan 'role: JABATAN'",
+        "en": "must be a list, each item '- person: NAME' with 'role: ROLE'",
+    },
+    "people.item": {
+        "id": "butir {number} harus berisi person dan role saja",
+        "en": "item {number} must have person and role, and nothing else",
+    },
+    "people.field": {"id": "butir {number}, {field}: {message}", "en": "item {number}, {field}: {message}"},
+    "people.is_official": {
+        "id": "butir {number}: {ref} adalah pejabat utama (official): people hanya memuat orang lain",
+        "en": "item {number}: {ref} is the official: people lists only the others",
+    },
+    "people.duplicate": {
+        "id": "butir {number}: {ref} sudah ada di butir {first}: tulis setiap orang sekali",
+        "en": "item {number}: {ref} is already item {first}: list each person once",
+    },
+    "quotes.not_list": {
+        "id": "harus berupa daftar, setiap butir '- speaker: NAMA' dengan 'text: \"...\"'",
+        "en": "must be a list, each item '- speaker: NAME' with 'text: \"...\"'",
+    },
+    "quotes.item": {
+        "id": "butir {number} harus berisi speaker dan text saja",
+        "en": "item {number} must have speaker and text, and nothing else",
+    },
+    "quotes.field": {"id": "butir {number}, {field}: {message}", "en": "item {number}, {field}: {message}"},
+    "quotes.speaker": {
+        "id": "butir {number}: pembicara {ref} bukan official dan tidak ada di people: tambahkan "
+        "ke people (dengan jabatannya) atau perbaiki speaker",
+        "en": "item {number}: speaker {ref} is neither the official nor in people: add them to "
+        "people (with their role) or correct the speaker",
+    },
+    "list.empty": {"id": "kosong", "en": "is empty"},
+    "quotes.text_type": {
+        "id": "harus berupa teks (kata-kata yang dikutip), bukan {value}",
+        "en": "must be text (the quoted words), got {value}",
+    },
+    "quotes.text_empty": {
+        "id": "kosong: tulis kata-kata di antara tanda kutip",
+        "en": "is empty: write the words between the quote marks",
+    },
+    "quotes.text_long": {
+        "id": "terlalu panjang ({length} karakter, paling banyak {limit})",
+        "en": "is too long ({length} characters, at most {limit})",
+    },
+    "quotes.text_html": {
+        "id": "berisi markup HTML, yang tidak diizinkan: tulis teks biasa",
+        "en": "contains HTML markup, which is not allowed: write plain text",
+    },
+    "quotes.not_in_body": {
+        "id": "butir {number}: teks kutipan tidak ditemukan di teks artikel: salin kata-kata di "
+        "antara tanda kutip persis seperti di teks",
+        "en": "item {number}: the quote's text is not in the article's text: copy the words "
+        "between the quote marks exactly as written",
     },
     # serve
     "serve.port_busy": {
@@ -239,6 +445,8 @@ FIELD_HINTS: dict[str, str] = {
     "tags": "daftar tag dari data/tags.yml",
     "summary": "ringkasan satu kalimat, boleh kosong",
     "review": "kolom yang belum pasti menurut ingest",
+    "people": "orang lain yang dikutip atau disebut bertindak, dengan jabatannya",
+    "quotes": "kutipan langsung berurutan: speaker (pejabat atau salah satu people) dan text",
 }
 
 

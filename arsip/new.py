@@ -5,6 +5,13 @@ given; the file is written with the ingest's writer (:mod:`arsip.ingest.write`: 
 the schema's order, YAML quoting, never overwriting) and then checked like ``invoke check``
 against the rest of the archive. A file that would repeat an archived article is not kept.
 
+The official and the source must be entries of the registries (:mod:`arsip.registry`): a
+spelling variant or a near match of an entry is refused with "did you mean"; a name that
+is near no entry is a new person (or outlet), whose entry is appended to
+``data/people.yml`` (``data/outlets.yml``) for review once the article is written.
+``--new-person``/``--new-outlet`` add one even when its name is near an entry's (two people
+with near names), the entry then listing those in ``distinct_from``.
+
 Without a terminal (CI, scripts, pre-commit) nothing is asked: missing required values are
 listed, with the flag that gives each, and the command exits with status 2.
 """
@@ -17,8 +24,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import urlsplit
 
-from arsip import check, gazetteer, schema
+from arsip import check, gazetteer, registry, schema
 from arsip.ingest import write
 from arsip.messages import field_hint, t
 
@@ -55,12 +63,64 @@ def normalise(name: str, raw: str) -> Any:
     return raw
 
 
-def problem_with(name: str, value: Any) -> str | None:
-    """The schema's message for one value, or None when it is allowed."""
+def problem_with(name: str, value: Any, new_entries: bool = False) -> str | None:
+    """The schema's message for one value, or None when it is allowed. An official or
+    source that is no registry entry is allowed when it is near none (a new entry), or
+    with ``new_entries`` (the editor said it is new)."""
     spec = schema.FIELDS[name]
     if value in (None, "", []):
         return None if not spec.required else f"is empty: {spec.help}"
-    return spec.check(value, schema.vocabulary())
+    message = spec.check(value, schema.vocabulary())
+    if message or name not in ("official", "source") or value == schema.UNKNOWN_SOURCE:
+        return message
+    reg = registry.load()
+    if name == "official":
+        found = registry.resolve_person(reg, value)
+        near = reg.people_named(value) or reg.suggest_person(value)
+    else:
+        found = registry.resolve_outlet(reg, value)
+        near = reg.suggest_outlet(value)
+    if found.entry is not None or (new_entries and not reg.people_named(value)) or not near:
+        return None
+    return found.message
+
+
+def new_entries(meta: dict[str, Any]) -> tuple[registry.Person | None, registry.Outlet | None]:
+    """The registry entries an article needs and the registry lacks: its official, its
+    outlet (each as it would be appended, not written yet)."""
+    reg = registry.load()
+    person = outlet = None
+    official = str(meta.get("official", "")).strip()
+    if official and reg.person(official) is None:
+        region, date = str(meta.get("region", "")), str(meta.get("date", ""))
+        start = registry._date(date) or dt.date.today()
+        role = registry.Role(" ".join(str(meta.get("role", "")).split()), region, start)
+        pid = registry.slug_id(official, (p.id for p in reg.people), region)
+        person = registry.Person(pid, official, (), (role,))
+    source = str(meta.get("source", "")).strip()
+    if source and source != schema.UNKNOWN_SOURCE and reg.outlet(source) is None:
+        url = str(meta.get("source_url") or "")
+        domain = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+        outlet = registry.Outlet(
+            registry.slug_id(source, (o.id for o in reg.outlets)),
+            source,
+            (),
+            (domain,) if domain and reg.outlet_for_url(url) is None else (),
+        )
+    return person, outlet
+
+
+def _with_entries(person: registry.Person | None, outlet: registry.Outlet | None):
+    """The registry as it will be once ``person`` and ``outlet`` are appended."""
+    reg = registry.load()
+    if person is None and outlet is None:
+        return reg
+    return registry.Registry(
+        reg.people + ((person,) if person else ()),
+        reg.outlets + ((outlet,) if outlet else ()),
+        people_path=reg.people_path,
+        outlets_path=reg.outlets_path,
+    )
 
 
 def derive(meta: dict[str, Any], body: str) -> dict[str, Any]:
@@ -87,6 +147,7 @@ def ask(
     body: str,
     prompt: Callable[[str], str],
     out: TextIO,
+    force: bool = False,
 ) -> tuple[dict[str, Any], str]:
     """Ask for every missing value, checking each answer with the schema until it passes."""
     meta = dict(meta)
@@ -107,7 +168,7 @@ def ask(
             )
             answer = prompt(f"{spec.label}{suffix}: ") or default
             value = normalise(name, answer)
-            message = problem_with(name, value)
+            message = problem_with(name, value, new_entries=force)
             if not message:
                 if value not in ("", []):
                     meta[name] = value
@@ -139,14 +200,31 @@ def create(
     date = str(meta.get("date", ""))
     year = int(date[:4]) if schema.DATE_RE.match(date) else dt.date.today().year
     path = write.free_path(dest, year, write.slug_for(str(meta.get("title", ""))))
-    problems = schema.validate(schema.parse(text, path))
+    person, outlet = new_entries(meta)
+    problems = schema.validate(schema.parse(text, path), registry=_with_entries(person, outlet))
     if problems:
         return path, problems
     write.write_new(path, text)
+    # The new entries, for review with the article: appended, existing ones stay as they are.
+    files = [schema.current_data_dir() / registry.PEOPLE_FILE]
+    files.append(schema.current_data_dir() / registry.OUTLETS_FILE)
+    saved = {f: f.read_bytes() if f.exists() else None for f in files}
+    review = t("new.registry_review", path=check._shown(path))
+    if person is not None:
+        role = person.roles[0]
+        registry.append_person(person.name, role.role, role.region, role.start, review=review)
+    if outlet is not None:
+        registry.append_outlet(outlet.name, outlet.domains, review=review)
     context = [p for p in dest.glob("*/*.md") if p != path]
     problems = check.check_files([path], context)
     if problems:
         path.unlink()
+        for f, data in saved.items():  # the article is not kept: nor are its entries
+            if data is None:
+                f.unlink(missing_ok=True)
+            else:
+                f.write_bytes(data)
+        registry._load.cache_clear()
     return path, problems
 
 
@@ -165,6 +243,16 @@ def _parser() -> argparse.ArgumentParser:
             help=spec.help + (f"; one of: {choices}" if choices else ""),
         )
     parser.add_argument("--title-editorial", action="store_true", default=None)
+    parser.add_argument(
+        "--new-person",
+        action="store_true",
+        help="the official is a new person even if the name is near a registry entry's",
+    )
+    parser.add_argument(
+        "--new-outlet",
+        action="store_true",
+        help="the source is a new outlet even if the name is near a registry entry's",
+    )
     parser.add_argument("--body", help="the article's text (paragraphs separated by blank lines)")
     parser.add_argument("--body-file", help="read the text from this file ('-': standard input)")
     parser.add_argument("--dest", default=str(ARTICLES), help=argparse.SUPPRESS)
@@ -188,7 +276,8 @@ def main(
         if raw is None or raw is False:
             continue
         value = raw if isinstance(raw, bool) else normalise(name, raw)
-        message = problem_with(name, value)
+        force = args.new_person if name == "official" else args.new_outlet
+        message = problem_with(name, value, new_entries=force)
         if message:
             print(f"new: {name}: {message}", file=out)
             return 1
@@ -206,7 +295,7 @@ def main(
             return line.rstrip("\n")
 
         try:
-            meta, body = ask(meta, body, prompt, out)
+            meta, body = ask(meta, body, prompt, out, force=args.new_person)
         except (NewError, KeyboardInterrupt) as exc:
             print("\n" + t("new.stopped", reason=exc), file=out)
             return 2

@@ -10,6 +10,7 @@ and how to fix it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import hashlib
@@ -175,9 +176,19 @@ def _read_yaml(path: Path) -> Any:
         return yaml.load(fh, Loader=_Loader)
 
 
+def current_data_dir() -> Path:
+    """The folder of the vocabularies and registries: ``ARSIP_DATA_DIR`` as it is now (a
+    generated archive or a test points it at its own data), else :data:`DATA_DIR`."""
+    return Path(os.environ.get("ARSIP_DATA_DIR") or DATA_DIR)
+
+
+def vocabulary(data_dir: Path | None = None) -> Vocabulary:
+    """The vocabularies of ``data_dir`` (by default :func:`current_data_dir`), read once."""
+    return _vocabulary(Path(data_dir or current_data_dir()))
+
+
 @cache
-def vocabulary(data_dir: Path = DATA_DIR) -> Vocabulary:
-    """The vocabularies, read once per process."""
+def _vocabulary(data_dir: Path) -> Vocabulary:
     tags = {t["name"]: t.get("description", "") for t in _read_yaml(data_dir / "tags.yml")}
     elections = {
         e["name"]: [
@@ -203,6 +214,9 @@ def preload() -> None:
     vocabulary()
     gazetteer.regencies()
     gazetteer.provinces()
+    from arsip import registry
+
+    registry.load()
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -228,6 +242,9 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 _KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
+#: Fields whose value is a list of mappings, and the start of one of their items.
+LIST_FIELDS = ("people", "quotes")
+_ITEM_LINE = re.compile(r"^([ \t]*)-(?:[ \t]|$)")
 
 
 @dataclass
@@ -240,10 +257,17 @@ class Parsed:
     body_line: int  # line number of the body's first line in the file
     lines: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: The line of each item of a block list (``people``, ``quotes``), by field.
+    item_lines: dict[str, list[int]] = field(default_factory=dict)
 
     def line_of(self, name: str) -> int:
         """The line of a field, or of the front-matter's opening fence when it is absent."""
         return self.lines.get(name, 1)
+
+    def line_of_item(self, name: str, number: int) -> int:
+        """The line of item ``number`` (1-based) of a list field, else the field's line."""
+        items = self.item_lines.get(name, [])
+        return items[number - 1] if 0 < number <= len(items) else self.line_of(name)
 
 
 def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
@@ -314,11 +338,18 @@ def parse(text: str, path: str | os.PathLike[str]) -> Parsed:
             )
     if parsed.problems:
         return parsed
+    current, indent = "", -1
     for i, line in enumerate(lines[1:end], start=2):
         m = _KEY_LINE.match(line)
         if not m:
+            if current in LIST_FIELDS and (item := _ITEM_LINE.match(line)):
+                # An item of a block list: the first item's indentation is the list's.
+                indent = len(item.group(1)) if indent < 0 else indent
+                if len(item.group(1)) == indent:
+                    parsed.item_lines.setdefault(current, []).append(i)
             continue
         key = m.group(1)
+        current, indent = key, -1
         if key in parsed.lines:
             parsed.problems.append(
                 Problem(
@@ -640,6 +671,65 @@ def check_review(value: Any, voc: Vocabulary) -> str | None:
     )
 
 
+def check_quote_text(value: Any, voc: Vocabulary) -> str | None:
+    """The words of a quote: text of a few lines at most, no markup, no invisible controls."""
+    from arsip.messages import t
+
+    if not isinstance(value, str):
+        return t("quotes.text_type", value=excerpt(value))
+    problem = character_problem(value, multiline=True)
+    if problem:
+        return problem
+    if is_invisible(value):
+        return t("quotes.text_empty")
+    if len(value.strip()) > MAX_QUOTE_CHARS:
+        return t("quotes.text_long", length=len(value.strip()), limit=MAX_QUOTE_CHARS)
+    if HTML_RE.search(value) or _TAG_START_RE.search(value):
+        return t("quotes.text_html")
+    return None
+
+
+MAX_QUOTE_CHARS = 3000
+
+#: The fields of one item of ``people`` and of ``quotes``, each with its rule (a person or a
+#: speaker is written like the official: the registry then decides who it is).
+ITEM_FIELDS: dict[str, dict[str, Callable[[Any, Vocabulary], str | None]]] = {
+    "people": {"person": check_official, "role": check_role},
+    "quotes": {"speaker": check_official, "text": check_quote_text},
+}
+
+
+def item_problems(name: str, value: Any, voc: Vocabulary) -> list[tuple[int, str]]:
+    """Problems of the structure of a list field (``people``, ``quotes``): (item number, or
+    0 for the whole list, message). Names are checked against the registry elsewhere."""
+    from arsip.messages import t
+
+    if not isinstance(value, list) or not value:
+        return [(0, t(f"{name}.not_list"))]
+    rules = ITEM_FIELDS[name]
+    out = []
+    for number, item in enumerate(value, start=1):
+        if not isinstance(item, dict) or set(item) != set(rules):
+            out.append((number, t(f"{name}.item", number=number)))
+            continue
+        for key, rule in rules.items():
+            empty = item[key] is None or item[key] == ""
+            message = t("list.empty") if empty else rule(item[key], voc)
+            if message:
+                out.append((number, t(f"{name}.field", number=number, field=key, message=message)))
+    return out
+
+
+def check_people(value: Any, voc: Vocabulary) -> str | None:
+    problems = item_problems("people", value, voc)
+    return problems[0][1] if problems else None
+
+
+def check_quotes(value: Any, voc: Vocabulary) -> str | None:
+    problems = item_problems("quotes", value, voc)
+    return problems[0][1] if problems else None
+
+
 @dataclass(frozen=True)
 class Field:
     """One front-matter field."""
@@ -679,6 +769,20 @@ FIELDS: dict[str, Field] = {
         Field("election", True, check_election, "Pemilihan", "Pilkada 2020, Pilkada 2024, ..."),
         Field("tags", True, check_tags, "Tag", "list of tags from data/tags.yml"),
         Field("summary", False, check_summary, "Ringkasan", "optional one-sentence summary"),
+        Field(
+            "people",
+            False,
+            check_people,
+            "Orang lain",
+            "everyone else quoted or named as acting: list of person (name or id) and role",
+        ),
+        Field(
+            "quotes",
+            False,
+            check_quotes,
+            "Kutipan",
+            "direct quotes in article order: speaker (the official or one of people), text",
+        ),
         Field("review", False, check_review, "Perlu diperiksa", "fields ingest was unsure of"),
     )
 }
@@ -687,8 +791,9 @@ FIELDS: dict[str, Field] = {
 FIELD_ORDER: tuple[str, ...] = tuple(FIELDS)
 
 
-def validate(parsed: Parsed, voc: Vocabulary | None = None) -> list[Problem]:
-    """Every problem of one parsed article: syntax, fields, cross-field rules and body."""
+def validate(parsed: Parsed, voc: Vocabulary | None = None, registry: Any = None) -> list[Problem]:
+    """Every problem of one parsed article: syntax, fields, cross-field rules, the names it
+    gives (against ``registry``, by default :func:`arsip.registry.load`) and body."""
     voc = voc or vocabulary()
     problems = list(parsed.problems)
     if any(p.field in ("front-matter", "file") for p in problems) or (problems and not parsed.meta):
@@ -712,6 +817,12 @@ def validate(parsed: Parsed, voc: Vocabulary | None = None) -> list[Problem]:
             if spec.required:
                 problems.append(Problem(path, parsed.line_of(name), name, f"is empty: {spec.help}"))
             continue
+        if name in LIST_FIELDS:
+            problems.extend(
+                Problem(path, parsed.line_of_item(name, number), name, message)
+                for number, message in item_problems(name, value, voc)
+            )
+            continue
         message = spec.check(value, voc)
         if message:
             problems.append(Problem(path, parsed.line_of(name), name, message))
@@ -731,9 +842,154 @@ def validate(parsed: Parsed, voc: Vocabulary | None = None) -> list[Problem]:
                 f"{meta['region']} lies in {region.province}, not {province}",
             )
         )
+    problems = check_references(parsed, problems, registry)
     problems.extend(check_body(parsed))
     problems.extend(check_location(parsed))
     return problems
+
+
+def check_references(
+    parsed: Parsed, problems: list[Problem], registry: Any = None
+) -> list[Problem]:
+    """``problems`` with those of the names an article gives: ``official``, ``source`` (and
+    the outlet of ``source_url``), each person of ``people`` and each quote's speaker must be
+    an entry of the registry, written as the registry writes it (:mod:`arsip.registry`); a
+    quote's speaker is the official or one of ``people``, and its words are in the text.
+
+    A draft (an article with a ``review`` line, which fails the check by itself) may name
+    people and outlets that are near no entry: their entries are written for review beside
+    it, and its names are checked against them once the ``review`` line is deleted."""
+    from arsip import registry as registries
+    from arsip.messages import t
+
+    reg = registry or registries.load()
+    meta, path = parsed.meta, parsed.path
+    bad = {p.field for p in problems}
+    out = list(problems)
+    draft = bool(meta.get("review"))
+
+    def key(found: Any, ref: str) -> str | None:
+        """Who a name stands for: an entry's id, a draft's new name as written, or None."""
+        if found.entry is not None:
+            return found.entry.id
+        return f"new:{ref.strip()}" if draft and found.kind == "unknown" else None
+
+    official = meta.get("official")
+    official_id = None
+    if isinstance(official, str) and "official" not in bad:
+        found = registries.resolve_person(reg, official)
+        official_id = key(found, official)
+        if official_id is None:
+            out.append(Problem(path, parsed.line_of("official"), "official", found.message or ""))
+    elif isinstance(official, str) and honorifics_in(official):
+        # The name with its titles: say which entry it is, beside the titles to remove.
+        near = reg.suggest_person(official)[:3]
+        if near:
+            choices = t("registry.or").join(registries._person_choice(reg, p) for p in near)
+            out = [
+                dataclasses.replace(
+                    p, message=f"{p.message}; {t('registry.did_you_mean', choices=choices)}"
+                )
+                if p.field == "official"
+                else p
+                for p in out
+            ]
+    source = meta.get("source")
+    if isinstance(source, str) and "source" not in bad:
+        outlet = None
+        if source.strip() != UNKNOWN_SOURCE:
+            found = registries.resolve_outlet(reg, source)
+            if key(found, source) is None:
+                out.append(Problem(path, parsed.line_of("source"), "source", found.message or ""))
+            outlet = found.entry
+        url = meta.get("source_url")
+        if (
+            isinstance(url, str)
+            and "source_url" not in bad
+            and (outlet or source.strip() == UNKNOWN_SOURCE)
+        ):
+            site = reg.outlet_for_url(url)
+            if site is not None and site != outlet:
+                domain = (urlsplit(url.strip()).hostname or "").lower()
+                out.append(
+                    Problem(
+                        path,
+                        parsed.line_of("source"),
+                        "source",
+                        t("registry.url_outlet", domain=domain, outlet=site.name),
+                    )
+                )
+    present = {official_id} if official_id else set()
+    people = meta.get("people")
+    people_ok = "people" not in bad  # else a speaker may be missing from people for that
+    if isinstance(people, list) and people_ok:
+        first: dict[str, int] = {}
+        for number, item in enumerate(people, start=1):
+            line = parsed.line_of_item("people", number)
+            found = registries.resolve_person(reg, item["person"])
+            pid = key(found, item["person"])
+            if pid is None:
+                out.append(
+                    Problem(
+                        path,
+                        line,
+                        "people",
+                        t("people.field", number=number, field="person", message=found.message),
+                    )
+                )
+                people_ok = False
+                continue
+            ref = excerpt(item["person"])
+            if pid == official_id:
+                out.append(
+                    Problem(path, line, "people", t("people.is_official", number=number, ref=ref))
+                )
+            elif pid in first:
+                out.append(
+                    Problem(
+                        path,
+                        line,
+                        "people",
+                        t("people.duplicate", number=number, ref=ref, first=first[pid]),
+                    )
+                )
+            else:
+                first[pid] = number
+                present.add(pid)
+    quotes = meta.get("quotes")
+    if isinstance(quotes, list) and "quotes" not in bad:
+        text = " ".join(_QUOTE_MARKS_RE.sub('"', parsed.body).split())
+        for number, item in enumerate(quotes, start=1):
+            line = parsed.line_of_item("quotes", number)
+            found = registries.resolve_person(reg, item["speaker"])
+            sid = key(found, item["speaker"])
+            if sid is None:
+                out.append(
+                    Problem(
+                        path,
+                        line,
+                        "quotes",
+                        t("quotes.field", number=number, field="speaker", message=found.message),
+                    )
+                )
+            elif sid not in present and official_id and people_ok:
+                out.append(
+                    Problem(
+                        path,
+                        line,
+                        "quotes",
+                        t("quotes.speaker", number=number, ref=excerpt(item["speaker"])),
+                    )
+                )
+            words = " ".join(_QUOTE_MARKS_RE.sub('"', item["text"]).split())
+            if words not in text:
+                out.append(Problem(path, line, "quotes", t("quotes.not_in_body", number=number)))
+    return out
+
+
+# Curly and straight double quote marks are one mark when a quote's words are looked up in
+# the text (an editor's front-matter may use straight marks for the text's curly ones).
+_QUOTE_MARKS_RE = re.compile(r"[\u201c\u201d\u201e\u201f\u00ab\u00bb\"]")
 
 
 #: A page (content/pages/<name>.md, about the archive) has a title, Markdown text and at most

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from arsip import admin, gazetteer, schema
+from arsip import admin, gazetteer, registry, schema
 
 ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -40,6 +40,22 @@ def test_config_offers_only_what_the_schema_accepts() -> None:
         for name in ("role", "election", "region"):
             for value in fields[name]["options"][:50]:
                 assert schema.FIELDS[name].check(value, voc) is None, (name, value)
+        # People and outlets come from the registries, as articles must write them.
+        reg = registry.load()
+        assert "Andree Algamar" in fields["official"]["options"]
+        assert "Andre Algamar" not in fields["official"]["options"]
+        for value in fields["official"]["options"]:
+            assert registry.resolve_person(reg, value).entry is not None, value
+        assert fields["source"]["options"][0] == schema.UNKNOWN_SOURCE
+        assert (
+            "ANTARA" in fields["source"]["options"] and "Antara" not in fields["source"]["options"]
+        )
+        people = {f["name"]: f for f in fields["people"]["fields"]}
+        assert fields["people"]["widget"] == "list" and list(people) == ["person", "role"]
+        assert people["person"]["options"] == fields["official"]["options"]
+        assert set(people["role"]["options"]) == voc.canonical_roles()
+        quotes = {f["name"]: f for f in fields["quotes"]["fields"]}
+        assert list(quotes) == ["speaker", "text"] and quotes["text"]["widget"] == "text"
 
 
 @pytest.fixture

@@ -13,9 +13,15 @@ from arsip.progress import progress
 from tools.bench import generate, run
 
 
-def test_synthetic_articles_are_valid_varied_and_deterministic(tmp_path: Path) -> None:
-    paths = generate.generate(tmp_path / "a", 150, seed=5)
-    again = generate.generate(tmp_path / "b", 150, seed=5)
+def test_synthetic_articles_are_valid_varied_and_deterministic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = generate.generate(tmp_path / "a", 150, seed=5, data=tmp_path / "data")
+    monkeypatch.setenv("ARSIP_DATA_DIR", str(tmp_path / "data"))  # its own registries
+    again = generate.generate(tmp_path / "b", 150, seed=5, data=tmp_path / "data-b")
+    assert (tmp_path / "data" / "people.yml").read_bytes() == (
+        tmp_path / "data-b" / "people.yml"
+    ).read_bytes()
     assert [p.read_bytes() for p in paths] == [p.read_bytes() for p in again]
     assert schema.check_paths(paths) == []
     parsed = [schema.read_article(p) for p in paths]
@@ -25,7 +31,7 @@ def test_synthetic_articles_are_valid_varied_and_deterministic(tmp_path: Path) -
         assert len({a.meta[field] for a in parsed}) > 1, field
     years = {a.meta["date"][:4] for a in parsed}
     assert years <= {str(y) for y in range(2019, 2026)} and len(years) >= 5
-    other_seed = generate.generate(tmp_path / "c", 5, seed=6)
+    other_seed = generate.generate(tmp_path / "c", 5, seed=6, data=tmp_path / "data-c")
     assert other_seed[0].read_bytes() != paths[0].read_bytes()
 
 

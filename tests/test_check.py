@@ -157,6 +157,7 @@ def test_check_of_1000_articles_under_two_seconds(
     from tools.bench.generate import generate
 
     files = generate(tmp_path / "content", 1000, seed=7)
+    monkeypatch.setenv("ARSIP_DATA_DIR", str(tmp_path / "data"))  # its own registries
     monkeypatch.chdir(tmp_path)
     check.check_files(files[:1])  # vocabularies and gazetteer loaded once per process
     wall, cpu = time.perf_counter(), time.process_time()
@@ -165,3 +166,75 @@ def test_check_of_1000_articles_under_two_seconds(
     print(f"\ninvoke check, 1000 articles: {cpu:.2f} s CPU, {wall:.2f} s wall")
     assert problems == []
     assert cpu < 2.0
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_names_that_are_not_the_registry_s_are_refused(archive: Path) -> None:
+    """Indonesian by default, each with its line and "did you mean"."""
+    padang = next(archive.glob("2024/jelang-pilkada-*.md"))
+    _replace(padang, "official: Andree Algamar", "official: Andre Algamar")
+    _replace(padang, "source: Langgam.id", "source: langgam.id")
+    pariaman = next(archive.glob("2020/gelar-apel-*.md"))
+    _replace(pariaman, "  - speaker: Jonpriadi", "  - speaker: Jon Priadi")
+    bukittinggi = next(archive.glob("2024/sekda-bukittinggi-*.md"))
+    _replace(bukittinggi, "official: Martias Wanto", "official: Drs. H. Martias Wanto, M.Si")
+    code, lines = _run("content/articles")
+    assert code == 1
+    shown = {line.split(": ", 1)[0].rsplit("/", 1)[1]: line for line in lines}
+    assert len(lines) == 4, lines
+    assert shown[f"{padang.name}:6"].endswith(
+        "official: 'Andre Algamar' adalah variasi ejaan dari 'Andree Algamar': maksud Anda "
+        "'Andree Algamar' (Pj Wali Kota, Kota Padang)?"
+    )
+    assert shown[f"{padang.name}:8"].endswith(
+        "source: 'langgam.id' adalah variasi ejaan dari 'Langgam.id': maksud Anda 'Langgam.id'?"
+    )
+    assert shown[f"{pariaman.name}:24"].endswith(
+        "quotes: butir 5, speaker: 'Jon Priadi' tidak ada di data/people.yml: maksud Anda "
+        "'Jonpriadi' (Sekretaris Daerah, Kabupaten Padang Pariaman)? Bila memang orang lain, "
+        "tambahkan entrinya ke data/people.yml (dengan distinct_from)"
+    )
+    assert shown[f"{bukittinggi.name}:7"].endswith(
+        "maksud Anda 'Martias Wanto' (Sekretaris Daerah, Kota Bukittinggi)?"
+    )
+
+
+def test_the_registries_are_checked_too(archive: Path, tmp_path: Path) -> None:
+    from arsip.testing import data_dir
+
+    people = (
+        "- id: martias-wantoo\n  name: Martias Wantoo\n  roles:\n"
+        "    - {role: Camat, region: Kota Bukittinggi, start: 2024-01-01}"
+    )
+    data = data_dir(tmp_path / "data", people=people)
+    proc = subprocess.run(
+        [sys.executable, "-m", "arsip.check", "content/articles"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=tmp_path,
+        env={
+            "PYTHONPATH": str(ROOT),
+            "PYTHONUTF8": "1",
+            "PATH": "/usr/bin:/bin",
+            "ARSIP_DATA_DIR": str(data),
+            "ARSIP_LANG": "en",
+        },
+        check=False,
+    )
+    assert proc.returncode == 1
+    lines = proc.stdout.splitlines()
+    text = (data / "people.yml").read_text(encoding="utf-8").split("\n")
+    new = text.index("  name: Martias Wantoo") + 1
+    old = text.index("- id: martias-wanto") + 1
+    assert lines == [
+        f"data/people.yml:{new}: name: Martias Wantoo (martias-wantoo) and Martias Wanto "
+        f"(martias-wanto, line {old}) are near-identical names: if they are two people, list one's "
+        "id in the other's distinct_from; if one, merge the entries and keep the variant in "
+        "spellings"
+    ]

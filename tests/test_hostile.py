@@ -34,13 +34,14 @@ from lxml import etree
 from lxml import html as lhtml
 
 from arsip import links
-from arsip.testing import DEFAULT_FIELDS, article
+from arsip.testing import DEFAULT_FIELDS, article, data_dir, using_data
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "hostile"
 CASES: list[dict[str, Any]] = yaml.safe_load((CORPUS / "articles.yml").read_text("utf-8"))
 ADDRESSES: dict[str, list[str]] = yaml.safe_load((CORPUS / "addresses.yml").read_text("utf-8"))
 INGEST: dict[str, Any] = yaml.safe_load((CORPUS / "ingest.yml").read_text("utf-8"))
+REGISTRY: dict[str, str] = yaml.safe_load((CORPUS / "registry.yml").read_text("utf-8"))
 REFUSED = [c for c in CASES if "refused" in c]
 BY_ID = {c["id"]: c for c in CASES}
 ACCEPTED = [c for c in CASES if c.get("accepted")]
@@ -325,7 +326,10 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Corpus, s
     server = make_server(tmp_path_factory.mktemp("placeholder"), 0, "/arsip", quiet=True)
     port = server.server_address[1]
     server.server_close()
-    built = Corpus(tmp_path_factory.mktemp("hostile"), f"http://127.0.0.1:{port}/arsip")
+    base = tmp_path_factory.mktemp("hostile")
+    # The corpus's names are registered in a copy of the registries its checks and builds read.
+    with using_data(data_dir(base / "data", REGISTRY["people"], REGISTRY["outlets"])):
+        built = Corpus(base, f"http://127.0.0.1:{port}/arsip")
     server = make_server(built.output, port, "/arsip", quiet=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield built, built.siteurl

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from arsip import new, schema
+from arsip import new, registry, schema
+from arsip.testing import data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,7 +20,7 @@ FLAGS = [
     "--region=Kabupaten Agam",
     "--official=Andri Warman",
     "--role=Bupati",
-    "--source=Antara",
+    "--source=ANTARA",
     "--source-url=https://example.org/berita/agam",
     "--tags=netralitas ASN, apel",
     "--body=Bupati Agam mengingatkan seluruh ASN agar netral.\n\nIa menegaskan sanksi berat.",
@@ -37,6 +38,8 @@ def english(monkeypatch: pytest.MonkeyPatch) -> None:
 def dest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     articles = tmp_path / "content" / "articles"
     shutil.copytree(ROOT / "content" / "articles", articles)
+    # New people and outlets are appended to a copy of the registries, not the repository's.
+    monkeypatch.setenv("ARSIP_DATA_DIR", str(data_dir(tmp_path / "data")))
     monkeypatch.chdir(tmp_path)
     return articles
 
@@ -98,7 +101,7 @@ def test_prompts_ask_again_until_the_schema_accepts(dest: Path) -> None:
             "Budi Santoso",
             "Sekda",  # abbreviation, asked again
             "Sekretaris Daerah",
-            "Antara",
+            "ANTARA",
             "",  # no source URL
             "netralitas ASN, sanksi",
             "Sekda Agam meminta seluruh ASN menjaga netralitas.",
@@ -129,3 +132,75 @@ def test_messages_are_indonesian_by_default(dest: Path, monkeypatch: pytest.Monk
     # An English locale gives English.
     monkeypatch.setenv("ARSIP_USER_LANG", "en_US.UTF-8")
     assert "missing values" in _run(["--title", "Judul"], dest)[1]
+
+
+# --------------------------------------------------------------------------- registry entries
+
+
+def _registry_files() -> dict[str, bytes]:
+    data = Path(schema.current_data_dir())
+    return {name: (data / name).read_bytes() for name in ("people.yml", "outlets.yml")}
+
+
+def test_a_new_person_and_outlet_are_appended_for_review(dest: Path) -> None:
+    before = _registry_files()
+    flags = [f for f in FLAGS if not f.startswith(("--official", "--source", "--title", "--body"))]
+    flags += [
+        "--title=Camat Lubuk Basung Ajak ASN Netral",
+        "--official=Rahmat Hidayat",
+        "--role=Camat",
+        "--source=Warta Andalas",
+        "--source-url=https://www.wartaandalas.example/berita/1",
+        "--body=Camat Lubuk Basung mengajak ASN netral.\n\nIa menyebut sanksinya.",
+    ]
+    code, out = _run(flags, dest)
+    assert code == 0, out
+    after = _registry_files()
+    for name in before:
+        # Appended: every byte before it (the comments too) stays as it was.
+        assert after[name].startswith(before[name]) and after[name] != before[name], name
+    added = after["people.yml"][len(before["people.yml"]) :].decode("utf-8")
+    assert "# added by ./dev new for content/articles/2024/camat-lubuk-basung" in added
+    assert "- id: rahmat-hidayat\n  name: Rahmat Hidayat\n" in added
+    assert "{role: Camat, region: Kabupaten Agam, start: 2024-09-02}" in added
+    reg = registry.load()
+    assert reg.problems == []
+    assert reg.outlet_for_url("https://wartaandalas.example/x").name == "Warta Andalas"
+    # The article is valid against the registries as they are now.
+    path = dest / "2024" / "camat-lubuk-basung-ajak-asn-netral.md"
+    assert schema.validate(schema.read_article(path)) == []
+
+
+def test_a_variant_is_refused_and_nothing_is_written(dest: Path) -> None:
+    before = _registry_files()
+    flags = [f for f in FLAGS if not f.startswith("--official")] + ["--official=Andri Warmann"]
+    code, out = _run(flags, dest)
+    assert code == 1
+    assert "official: 'Andri Warmann' is not in data/people.yml: did you mean 'Andri Warman'" in out
+    assert _registry_files() == before
+    assert not list((dest / "2024").glob("bupati-agam-*"))
+    flags = [f for f in FLAGS if not f.startswith("--source=")] + ["--source=Antara"]
+    code, out = _run(flags, dest)
+    assert code == 1 and "did you mean 'ANTARA'?" in out
+    assert _registry_files() == before
+
+
+def test_a_new_person_with_a_near_name_is_told_apart(dest: Path) -> None:
+    flags = [f for f in FLAGS if not f.startswith("--official")] + ["--official=Andri Warmen"]
+    code, out = _run([*flags, "--new-person"], dest)
+    assert code == 0, out
+    reg = registry.load()
+    assert reg.problems == []
+    person = reg.person("Andri Warmen")
+    assert person.distinct_from == ("andri-warman",)
+
+
+def test_an_article_not_kept_leaves_no_entry(dest: Path) -> None:
+    """A repeat of an archived article is removed again, and so are its new entries."""
+    assert _run(FLAGS, dest)[0] == 0
+    before = _registry_files()
+    flags = [f for f in FLAGS if not f.startswith("--official")] + ["--official=Suharto Tanjung"]
+    flags = [f for f in flags if not f.startswith("--title")] + ["--title=Judul lain yang cukup"]
+    code, out = _run(flags, dest)
+    assert code == 1 and "duplicate article" in out
+    assert _registry_files() == before

@@ -166,3 +166,48 @@ def test_duplicates_between_files(tmp_path: Path) -> None:
 def test_real_content_is_valid() -> None:
     root = Path(__file__).resolve().parent.parent / "content" / "articles"
     assert [str(p) for p in schema.check_paths(sorted(root.rglob("*.md")))] == []
+
+
+def test_people_and_quotes_are_optional_fields_in_the_schema_order() -> None:
+    assert not schema.FIELDS["people"].required and not schema.FIELDS["quotes"].required
+    order = schema.FIELD_ORDER
+    assert (
+        order.index("tags") < order.index("people") < order.index("quotes") < order.index("review")
+    )
+
+
+def test_the_line_of_each_list_item_is_known() -> None:
+    text = VALID.replace(
+        "tags: [netralitas ASN, apel]\n",
+        "tags: [netralitas ASN, apel]\n"
+        "people:\n"
+        "- person: Ruzi Hariyadi\n"
+        "  role: Ketua Bawaslu\n"
+        "quotes:\n"
+        "    - speaker: Martias Wanto\n"
+        "      text: |\n"
+        "        - a line of the text that starts like an item\n"
+        "    - speaker: Ruzi Hariyadi\n"
+        "      text: x\n",
+    )
+    parsed = schema.parse(text, "a.md")
+    assert parsed.item_lines == {"people": [13], "quotes": [16, 19]}
+    assert parsed.line_of_item("quotes", 2) == 19
+    assert parsed.line_of_item("quotes", 3) == parsed.line_of("quotes") == 15
+    flow = schema.parse(VALID.replace("tags:", "people: [{person: A, role: Camat}]\ntags:"), "a.md")
+    assert flow.item_lines == {} and flow.line_of_item("people", 1) == flow.line_of("people")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("[{person: Ruzi Hariyadi}]", "people: item 1 must have person and role, and nothing else"),
+        ("[{person: 12, role: Ketua Bawaslu}]", "people: item 1, person: is a number"),
+        ("[{person: '', role: Ketua Bawaslu}]", "people: item 1, person: is empty"),
+        ("{person: Ruzi Hariyadi, role: Ketua Bawaslu}", "people: must be a list"),
+    ],
+)
+def test_people_structure(value: str, message: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARSIP_LANG", "en")
+    found = problems_of(VALID.replace("tags:", f"people: {value}\ntags:"))
+    assert any(message in p for p in found), found

@@ -23,6 +23,7 @@ import pytest
 from search_eval import Article, Query, queries, read_articles, scores, truth
 from test_search import wait_results
 
+from arsip.testing import using_data
 from tools.bench.generate import generate
 from tools.build import build
 from tools.serve import serve_in_thread
@@ -35,10 +36,11 @@ GENERATED = 320  # articles: more than a leading slice (250), over seven years
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    content = tmp_path_factory.mktemp("content")
+    content = tmp_path_factory.mktemp("generated") / "content"
     shutil.copytree(ROOT / "content" / "pages", content / "pages")
     generate(content, GENERATED, seed=7)
-    out = build(content=content, output=tmp_path_factory.mktemp("out"))
+    with using_data(content.parent / "data"):  # the generated archive's own registries
+        out = build(content=content, output=tmp_path_factory.mktemp("out"))
     assert (out / "pagefind" / "terbaru").is_dir()
     url, server = serve_in_thread(out)
     yield url, content

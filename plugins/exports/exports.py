@@ -29,7 +29,7 @@ from pelican.generators import ArticlesGenerator
 from pelican.writers import Writer
 
 from arsip import dates
-from arsip.schema import FIELD_ORDER
+from arsip.schema import FIELD_ORDER, LIST_FIELDS
 
 #: Settings (``EXPORTS`` in pelicanconf.py overrides any of them); a path set to "" or None
 #: turns that export off.
@@ -45,8 +45,11 @@ DEFAULTS: dict[str, Any] = {
     "datapackage": "data/datapackage.json",
 }
 
-#: The exported columns, in order.
-COLUMNS: tuple[str, ...] = (*(f for f in FIELD_ORDER if f != "review"), "url")
+#: The exported columns, in order (people and quotes are lists: not columns of an article).
+COLUMNS: tuple[str, ...] = (
+    *(f for f in FIELD_ORDER if f != "review" and f not in LIST_FIELDS),
+    "url",
+)
 
 
 def plugin_settings(settings: dict[str, Any]) -> dict[str, Any]:

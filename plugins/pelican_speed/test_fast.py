@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import copy
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from arsip.testing import using_data
 from tools.bench.generate import generate
 from tools.build import ROOT, build, settings_for
 
@@ -15,11 +17,12 @@ N = 40
 
 
 @pytest.fixture(scope="module")
-def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("content")
+def content(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    folder = tmp_path_factory.mktemp("fast") / "content"
     generate(folder, N, seed=7)
     shutil.copytree(ROOT / "content" / "pages", folder / "pages")
-    return folder
+    with using_data(folder.parent / "data"):  # the generated archive's own registries
+        yield folder
 
 
 def _files(folder: Path) -> dict[str, bytes]:

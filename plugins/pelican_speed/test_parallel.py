@@ -6,11 +6,13 @@ import filecmp
 import os
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import pelican_speed.parallel as pb
+from arsip.testing import using_data
 from tools.bench.generate import generate
 from tools.build import ROOT, STAGING, BuildFailed, build
 
@@ -24,11 +26,12 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def content(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     folder = tmp_path_factory.mktemp("parallel") / "content"
     generate(folder, 60, seed=3)
     shutil.copytree(ROOT / "content" / "pages", folder / "pages")
-    return folder
+    with using_data(folder.parent / "data"):  # the generated archive's own registries
+        yield folder
 
 
 def _build(content: Path, out: Path, **parallel: object) -> Path:

@@ -45,7 +45,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "padang-tiga",
         "2024-09-02",
         region="Kota Padang",
-        official="Budi Santoso",
+        official="Yosefriawan",
         role="Sekretaris Daerah",
         source="Tidak diketahui",
     )
@@ -116,8 +116,8 @@ def test_official_pages_show_roles_and_regions(site: Path) -> None:
     assert 'href="https://example.org/arsip/daerah/kabupaten-bengkulu-selatan/"' in html
     # The index is paginated (one official per page here), in name order.
     first, second = read(site, "pejabat/index.html"), read(site, "pejabat/halaman/2/index.html")
-    assert ">Andree Algamar</a>" in first and "Budi Santoso" not in first
-    assert ">Budi Santoso</a>" in second and "Sekretaris Daerah · Kota Padang" in second
+    assert ">Andree Algamar</a>" in first and "Yosefriawan" not in first
+    assert ">Yosefriawan</a>" in second and "Sekretaris Daerah · Kota Padang" in second
     assert 'href="https://example.org/arsip/pejabat/halaman/2/"' in first
 
 
@@ -174,7 +174,7 @@ def test_citation_is_one_plain_line(site: Path) -> None:
     html = read(site, "artikel/2024/padang-tiga/index.html")
     line = re.search(r'<p class="citation-text">([^<]*)</p>', html).group(1)
     assert line == (
-        "Budi Santoso (Sekretaris Daerah, Kota Padang). “Judul artikel padang-tiga”. "
+        "Yosefriawan (Sekretaris Daerah, Kota Padang). “Judul artikel padang-tiga”. "
         "Sumber tidak diketahui, 2 September 2024. Diarsipkan di Arsip Netralitas ASN: "
         "https://example.org/arsip/artikel/2024/padang-tiga/"
     )

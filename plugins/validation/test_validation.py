@@ -101,7 +101,7 @@ def test_prepared_metadata_is_what_the_base_reader_makes(tmp_path: Path) -> None
     same order, as the base reader's processing of the front-matter."""
     import pickle
 
-    from arsip import schema
+    from arsip import registry, schema
     from plugins.validation.validation import ArchiveReader
     from tools.build import settings_for
 
@@ -120,6 +120,8 @@ def test_prepared_metadata_is_what_the_base_reader_makes(tmp_path: Path) -> None
     made = Article(html, dict(expected), settings=reader.settings, source_path=path)
     assert metadata["slug"] == made.slug == "satu"
     expected["slug"] = made.slug
+    expected.update(registry.article_references(schema.read_article(path).meta))
+    assert metadata["official_id"] == "andree-algamar" and metadata["source_id"] == "langgam-id"
     assert list(metadata) == list(expected)
     assert metadata == expected
     assert type(metadata["date"]) is type(expected["date"])
@@ -175,3 +177,124 @@ def test_relative_is_relpath() -> None:
         for path in paths:
             a, b = os.path.abspath(path), os.path.abspath(base)
             assert _relative(a, b) == os.path.relpath(a, b), (a, b)
+
+
+# --------------------------------------------------------------------------- people, outlets, quotes
+
+PEOPLE_AND_QUOTES = """people:
+  - person: Yosefriawan
+    role: Pj Sekretaris Daerah
+quotes:
+  - speaker: Yosefriawan
+    text: "Jangan ikut kampanye,"
+  - speaker: Andree Algamar
+    text: "ASN harus netral,"
+"""
+QUOTED = '“Jangan ikut kampanye,” kata Yosefriawan. "ASN harus netral," ujar Andree Algamar.'
+
+
+def _with_lists(text: str, block: str) -> str:
+    head, sep, rest = text.partition("\n---\n")
+    return head + "\n" + block.rstrip("\n") + sep + rest
+
+
+def _metadata_of_build(content: Path, out: Path) -> dict[str, dict[str, Any]]:
+    """Every article's metadata, by slug, as the generators see it."""
+    from pelican import signals
+
+    seen: dict[str, dict[str, Any]] = {}
+
+    def collect(generator: Any) -> None:
+        for a in generator.articles:
+            seen[a.slug] = dict(a.metadata)
+
+    signals.article_generator_finalized.connect(collect)
+    try:
+        build(content=content, output=out)
+    finally:
+        signals.article_generator_finalized.disconnect(collect)
+    return seen
+
+
+def test_articles_carry_canonical_names_ids_people_and_quotes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from arsip.testing import data_dir
+
+    # Two people named Ahmad Yani: two ids, and an article names each by the id.
+    people = (
+        "- id: ahmad-yani-kota-padang\n  name: Ahmad Yani\n  roles:\n"
+        "    - {role: Camat, region: Kota Padang, start: 2021-03-01}\n"
+        "- id: ahmad-yani-kabupaten-agam\n  name: Ahmad Yani\n  roles:\n"
+        "    - {role: Camat, region: Kabupaten Agam, start: 2022-05-10}\n"
+        "  distinct_from: [ahmad-yani-kota-padang]"
+    )
+    monkeypatch.setenv("ARSIP_DATA_DIR", str(data_dir(tmp_path / "data", people=people)))
+    content = tiny_site(tmp_path, satu=("Judul pertama artikel", QUOTED))
+    path = content / "articles" / "2024" / "satu.md"
+    path.write_text(_with_lists(path.read_text("utf-8"), PEOPLE_AND_QUOTES), "utf-8")
+    for slug, pid in (("padang", "ahmad-yani-kota-padang"), ("agam", "ahmad-yani-kabupaten-agam")):
+        (content / "articles" / "2024" / f"{slug}.md").write_text(
+            article(f"Camat {slug} meminta ASN netral.", title=f"Camat {slug}", official=pid, role="Camat", source="ANTARA"),
+            "utf-8",
+        )  # fmt: skip
+    meta = _metadata_of_build(content, tmp_path / "out")
+    satu = meta["satu"]
+    assert (satu["official"], satu["official_id"]) == ("Andree Algamar", "andree-algamar")
+    assert (satu["source"], satu["source_id"]) == ("Langgam.id", "langgam-id")
+    assert satu["people"] == [
+        {"id": "andree-algamar", "name": "Andree Algamar", "role": "Pj Wali Kota", "main": True},
+        {"id": "yosefriawan", "name": "Yosefriawan", "role": "Pj Sekretaris Daerah", "main": False},
+    ]
+    assert [(q["number"], q["speaker_id"], q["role"], q["text"]) for q in satu["quotes"]] == [
+        (1, "yosefriawan", "Pj Sekretaris Daerah", "Jangan ikut kampanye,"),
+        (2, "andree-algamar", "Pj Wali Kota", "ASN harus netral,"),
+    ]
+    # Two people with one name stay two: one name, two ids.
+    assert meta["padang"]["official"] == meta["agam"]["official"] == "Ahmad Yani"
+    assert meta["padang"]["official_id"] == "ahmad-yani-kota-padang"
+    assert meta["agam"]["official_id"] == "ahmad-yani-kabupaten-agam"
+    assert (meta["agam"]["source"], meta["agam"]["source_id"]) == ("ANTARA", "antara")
+
+
+def test_a_variant_or_an_unknown_name_stops_the_build(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARSIP_LANG", "en")
+    content = tiny_site(tmp_path, satu=("Judul pertama artikel", QUOTED))
+    path = content / "articles" / "2024" / "satu.md"
+    text = _with_lists(path.read_text("utf-8"), PEOPLE_AND_QUOTES)
+    text = text.replace("official: Andree Algamar", "official: Andre Algamar")
+    text = text.replace("source: Langgam.id", "source: Antara")
+    text = text.replace("  - person: Yosefriawan", "  - person: Budi Santoso")
+    path.write_text(text, "utf-8")
+    with pytest.raises(BuildFailed, match="3 problem"):
+        build(content=content, output=tmp_path / "out")
+    err = capfd.readouterr().err
+    assert (
+        "articles/2024/satu.md:6: official: 'Andre Algamar' is a spelling variant of "
+        "'Andree Algamar': did you mean 'Andree Algamar' (Pj Wali Kota, Kota Padang)?"
+    ) in err
+    assert "satu.md:8: source: 'Antara' is a spelling variant of 'ANTARA'" in err
+    assert "satu.md:12: people: item 1, person: 'Budi Santoso' is not in data/people.yml" in err
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_a_registry_with_problems_stops_the_build(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from arsip.testing import data_dir
+
+    people = (
+        "- id: andre-algamar\n  name: Andre Algamar\n  roles:\n"
+        "    - {role: Pj Wali Kota, region: Kota Padang, start: 2024-05-17}"
+    )
+    monkeypatch.setenv("ARSIP_DATA_DIR", str(data_dir(tmp_path / "data", people=people)))
+    monkeypatch.setenv("ARSIP_LANG", "en")
+    content = tiny_site(tmp_path, satu=("Judul pertama artikel", "Isi pertama."))
+    with pytest.raises(BuildFailed, match="problem"):
+        build(content=content, output=tmp_path / "out")
+    err = capfd.readouterr().err
+    assert (
+        "people.yml:" in err and ": name: Andre Algamar (andre-algamar) and Andree Algamar" in err
+    )

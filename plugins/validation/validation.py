@@ -2,8 +2,10 @@
 
 The reader extends ``pelican-yaml-metadata``'s: it parses the front-matter with the schema's
 loader (libyaml, dates kept as text), validates every article, and skips an invalid one
-instead of letting Pelican log and drop it. Once all articles are read, every problem of the
-whole run is raised at once as ``path:line: field: message`` lines, so the build stops with a
+instead of letting Pelican log and drop it. The names an article gives (official, source, people,
+quotes' speakers) are resolved in the registry of people and outlets (arsip.registry): the
+article's metadata carries the canonical names, their ids, ``people`` and ``quotes``. Once
+all articles are read, every problem of the whole run is raised at once as ``path:line: field: message`` lines, so the build stops with a
 non-zero exit before anything is written.
 """
 
@@ -30,7 +32,7 @@ from pelican.utils import (
     truncate_html_words,
 )
 
-from arsip import schema, sources
+from arsip import registry, schema, sources
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +90,9 @@ class Prepared:
     #: "basename"), given to it as the ``slug`` field so that it does not make it again in
     #: the one process that reads; None when the settings could give the slug another way.
     slug: str | None = None
+    #: The names the article gives, resolved in the registry (arsip.registry.
+    #: article_references): canonical official and source with their ids, people, quotes.
+    references: dict[str, Any] = field(default_factory=dict)
 
 
 def pelican_summary(html: str, settings: dict[str, Any]) -> str:
@@ -177,6 +182,7 @@ class ArchiveReader(YAMLMetadataReader):
         prepared = Prepared(shown, article, [], dict(parsed.meta), "", html)
         if article:
             prepared.fingerprint = schema.body_fingerprint(parsed.body)
+            prepared.references = registry.article_references(parsed.meta)
             # Here rather than in read(): see Prepared.date.
             prepared.date = reader_date(parsed.meta["date"], self.settings)
             if parsed.meta.get("summary") is None and not self._intrasite.search(html):
@@ -217,6 +223,8 @@ class ArchiveReader(YAMLMetadataReader):
                 metadata["slug"] = prepared.slug
             if prepared.summary is not None:
                 self.summaries[os.path.abspath(source_path)] = (prepared.html, prepared.summary)
+            # Canonical names and ids instead of the names as written (an id for a shared name).
+            metadata.update(prepared.references)
         self._md.Meta = {k: [str(v)] for k, v in prepared.meta.items()}
         return prepared.html, metadata
 
@@ -228,6 +236,16 @@ def _add_reader(readers: Any) -> None:
 
 def _start(pelican: Any) -> None:
     _problems.pop(pelican.settings["PATH"], None)
+
+
+def _refuse_bad_registry(generator: ArticlesGenerator) -> None:
+    """Stop before anything is read when the registries of people and outlets have
+    problems (arsip.registry validates them as ``invoke check`` does)."""
+    problems = registry.load().problems
+    if problems:
+        error = schema.ArticleError(problems)
+        print(error, file=sys.stderr, flush=True)
+        raise BuildStopped(len(error.problems))
 
 
 def _refuse_unreadable(generator: ArticlesGenerator) -> None:
@@ -286,6 +304,7 @@ class BuildStopped(Exception):
 def register() -> None:
     signals.initialized.connect(_start)
     signals.article_generator_init.connect(_refuse_unreadable)
+    signals.article_generator_init.connect(_refuse_bad_registry)
     signals.readers_init.connect(_add_reader)
     signals.article_generator_pretaxonomy.connect(_cross_check)
     signals.page_generator_finalized.connect(_refuse_pages)

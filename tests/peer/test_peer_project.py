@@ -58,9 +58,12 @@ def test_project_content_speed_equals_stock(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_generated_archive_speed_equals_stock(tmp_path: Path) -> None:
+def test_generated_archive_speed_equals_stock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     content = tmp_path / "content"
     generate(content, 2000, seed=1)
+    monkeypatch.setenv("ARSIP_DATA_DIR", str(tmp_path / "data"))  # its own registries
     shutil.copytree(ROOT / "content" / "pages", content / "pages")
     spec = {
         "settings_file": PROJECT,

@@ -52,6 +52,8 @@ def _worker(content: Path, output: Path, cache: Path, preview: bool) -> dict[str
     cmd += ["--cache", str(cache)] + (["--preview"] if preview else [])
     env = {**os.environ, "PYTHONUTF8": "1"}
     env.pop("ARSIP_PREVIEW", None)
+    # The generated archive's officials and outlets are in its own registries (generate.py).
+    env["ARSIP_DATA_DIR"] = str(content.parent / "data")
     load = _load()
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8")
     if proc.returncode != 0:
