@@ -36,7 +36,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 from pelican.writers import Writer
 
-from arsip import dates, tilemap
+from arsip import dates, registry, tilemap
 from arsip.schema import UNKNOWN_SOURCE, vocabulary
 from arsip.tilemap import TileMap
 
@@ -203,21 +203,9 @@ def _unique_slugs(names: Iterable[str], settings: dict[str, Any]) -> dict[str, s
 
 def people_of(article: Any) -> list[dict[str, Any]]:
     """Everyone the article names, main official first: dicts with ``id``, ``name``, ``role``
-    and ``main``, as the build's validation sets them (``article.people``, arsip.schema).
-
-    An article without them (a site whose articles were not validated) names its main
-    official alone, whose id is then the slug of the name."""
-    people = getattr(article, "people", None)
-    if people:
-        return people
-    cached = getattr(article, "_people_fallback", None)
-    if cached is None:
-        name = str(article.official)
-        subs = [(r"\.", " "), *DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]]
-        ident = getattr(article, "official_id", None) or slugify(name, regex_subs=subs) or "x"
-        cached = [{"id": ident, "name": name, "role": str(article.role), "main": True}]
-        article._people_fallback = cached
-    return cached
+    and ``main``, as the build's validation sets them from the front-matter and the registry
+    of people (``article.people``; arsip.schema, arsip.registry)."""
+    return article.people
 
 
 def build_terms(articles: list[Any], settings: dict[str, Any]) -> Taxonomies:
@@ -275,6 +263,7 @@ def build_terms(articles: list[Any], settings: dict[str, Any]) -> Taxonomies:
     elections = vocabulary().elections
     for term in result["election"]:
         term.milestones = elections.get(term.name, [])
+    people_registry = registry.load()
     for term in result["official"]:
         # Roles and regions in order of the person's most recent article with them.
         roles: dict[str, None] = {}
@@ -286,7 +275,10 @@ def build_terms(articles: list[Any], settings: dict[str, Any]) -> Taxonomies:
             regions.setdefault(str(article.region))
         term.roles = list(roles)
         term.regions = [by_name["region"][r] for r in regions]
-        term.role_spans = people.role_spans(term, people_of, by_name["region"])
+        known = people_registry.person(term.slug)
+        term.role_spans = people.role_spans(
+            term, people_of, by_name["region"], known.roles if known else ()
+        )
         term.timeline = people.mini_timeline(term.articles)
     for term in result["region"]:
         term.timeline = people.mini_timeline(term.articles)
