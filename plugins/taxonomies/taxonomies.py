@@ -540,16 +540,22 @@ def _write(generator: ArticlesGenerator, writer: Writer) -> None:
 
 class SummaryEntry:
     """An article as a feed entry of its summary only: Pelican's feed writer puts what
-    ``get_content`` returns in the entry (its full text, for an article)."""
+    ``get_content`` returns in the entry (its full text, for an article). The summary is
+    read when the feed is written, not before: the preview then knows the feed shows that
+    article's text (plugins/pelican_speed/quick.py)."""
 
     def __init__(self, article: Any):
+        self.article = article
         self.title, self.url, self.date = article.title, article.url, article.date
-        self.summary = article.summary
         self.tags = getattr(article, "tags", [])
         self.author = getattr(article, "author", "")
 
+    @property
+    def summary(self) -> str:
+        return self.article.summary
+
     def get_content(self, siteurl: str) -> str:
-        return self.summary
+        return self.article.summary
 
 
 def _publish_urls(pelican: Any) -> None:
