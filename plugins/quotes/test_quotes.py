@@ -147,6 +147,8 @@ def test_person_page_has_roles_over_time_quotes_timeline_and_feed(site: Path) ->
     quotes = section(html, "kutipan")
     assert quotes_in(quotes) == ["Kami minta seluruh ASN menjaga netralitas,"]
     assert f'href="{URL}/artikel/2024/padang-apel/"><time datetime="2024-07-04">' in quotes
+    # The search page, filtered to the articles that quote him.
+    assert f'href="{URL}/cari/?kutipan=Andree%20Algamar">' in quotes
     assert 'href="https://example.org/arsip/daerah/kota-padang/"' in quotes
     timeline = section(html, "per-tahun")
     assert re.findall(r'year-bar-label">(\d+)<', timeline) == ["2024"]
