@@ -10,9 +10,8 @@ entries for review.
 Near matching compares *keys*: the name without honorifics and degrees, in lower case,
 without punctuation or spaces ("Drs. H. Martias Wanto, M.Si" and "martias-wanto" have one
 key). Two keys are near when they are equal or differ by one letter (keys shorter than
-:data:`SHORT` letters) or two letters (longer keys). Candidates come from an index of each
-key with up to that many letters deleted (two keys within that distance share a variant),
-so that finding the near matches of a name never compares it with the whole registry.
+:data:`SHORT` letters) or two letters (longer keys). Finding them never compares a name
+with the whole registry (see :class:`NearIndex`).
 
 The registry validates itself; its problems are ``path:line: field: message`` like an
 article's (:class:`arsip.schema.Problem`), reported by ``invoke check`` and the build.
