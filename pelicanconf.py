@@ -113,6 +113,9 @@ PAGINATED_TEMPLATES = {
     "regulation": 50,
     "officials": 200,
     "sources": 200,
+    # plugins/quotes: an election's (or a region's, a person's) quotes; people with quotes
+    "quote_list": 50,
+    "quote_people": 200,
 }
 DEFAULT_PAGINATION = 20
 PAGINATION_PATTERNS = (
@@ -160,6 +163,7 @@ PLUGINS = [
     "validation",  # schema validation of every article (arsip.schema); must come first
     "pelican_speed",  # linear, parallel, incremental builds (the same bytes); see below
     "taxonomies",  # region/official/source/election pages, related articles, citations
+    "quotes",  # kutipan/: every quote by election, region and person; after taxonomies
     "timeline",  # lini-masa/: articles per month as an inline SVG, election milestones
     "regulations",  # regulasi/: the regulations the articles cite (arsip.regulations)
     "share",  # descriptions, Open Graph/Twitter data and JSON-LD NewsArticle of articles

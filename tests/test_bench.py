@@ -31,6 +31,16 @@ def test_synthetic_articles_are_valid_varied_and_deterministic(
         assert len({a.meta[field] for a in parsed}) > 1, field
     years = {a.meta["date"][:4] for a in parsed}
     assert years <= {str(y) for y in range(2019, 2026)} and len(years) >= 5
+    # People besides the main official, some quoted only; quotes written in the body.
+    people = [p for a in parsed for p in a.meta.get("people") or []]
+    quotes = [(a, q) for a in parsed for q in a.meta.get("quotes") or []]
+    assert len(people) > 50 and len(quotes) > 150
+    speakers = {q["speaker"] for _, q in quotes}
+    assert {p["person"] for p in people} & speakers  # people quoted who are not the official
+    assert {a.meta["official"] for a, _ in quotes} & speakers  # and main officials quoted
+    assert all(f"“{q['text']}”" in a.body for a, q in quotes)
+    # People with one name: the articles write their ids.
+    assert any(p["person"].startswith("ahmad-yani-") for p in people)
     other_seed = generate.generate(tmp_path / "c", 5, seed=6, data=tmp_path / "data-c")
     assert other_seed[0].read_bytes() != paths[0].read_bytes()
 

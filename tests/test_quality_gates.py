@@ -242,6 +242,10 @@ PAGE_TYPES = (
     "regulations",
     "regulation",
     "official",
+    "quotes",
+    "quote-list",
+    "quote-people",
+    "quote-regions",
     "source",
     "tag",
     "archive-year",
@@ -269,7 +273,16 @@ def _page_path(site: Path, kind: str) -> str:
     }
     if kind in folder:
         return _first_child_page(site, folder[kind])
-    indexes = {"regions": "daerah/", "provinces": "provinsi/", "regulations": "regulasi/"}
+    if kind == "quote-list":
+        return _first_child_page(site, "kutipan/pemilihan")
+    indexes = {
+        "regions": "daerah/",
+        "provinces": "provinsi/",
+        "regulations": "regulasi/",
+        "quotes": "kutipan/",
+        "quote-people": "kutipan/pejabat/",
+        "quote-regions": "kutipan/daerah/",
+    }
     if kind in indexes:
         return indexes[kind]
     if kind == "archive-year":

@@ -101,7 +101,7 @@ def test_index_pages_and_counts(site: Path) -> None:
     assert re.findall(r"<strong>(\d+)</strong> (\w+)</a>", home) == [
         ("5", "artikel"),
         ("4", "daerah"),
-        ("5", "pejabat"),
+        ("10", "pejabat"),  # everyone the articles name: 5 main officials, 5 people quoted
         ("4", "sumber"),
     ]
 
@@ -110,8 +110,9 @@ def test_article_page_links_its_terms_and_the_targets_exist(site: Path) -> None:
     doc = lxml_html.fromstring(read(site, HANI + "index.html"))
     panel = doc.xpath("//section[contains(@class, 'meta-panel')]")[0]
     hrefs = [a.get("href") for a in panel.iter("a")]
-    assert hrefs[:4] == [
+    assert hrefs[:5] == [
         "/pejabat/hani-syopiar-rustam/",
+        "/pejabat/ruzi-hariyadi/",  # the other person the article names (and quotes)
         "/daerah/kota-bukittinggi/",
         "/sumber/tidak-diketahui/",
         "/pemilihan/pilkada-2024/",

@@ -3,8 +3,9 @@
 The real content is built once (fixture ``site``) and opened in Debian's Chromium. These
 tests check what the HTML checkers cannot: that a 360 px wide phone never scrolls sideways,
 that the dark palette really applies, that paper gets no navigation chrome but does get the
-sources' addresses, and that the skip link and tap targets work. Screenshots of the home and
-an article (light/dark, 360/1280 px) go to test-artifacts/ for a person to look at.
+sources' addresses, and that the skip link and tap targets work. Screenshots of the home, an
+article, a person and a region (light/dark, 360/1280 px) go to test-artifacts/ for a person
+to look at.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ PAGE_TYPES = [
     ("regions", "daerah/index.html"),
     ("region", "daerah/kota-bukittinggi/index.html"),
     ("officials", "pejabat/index.html"),
-    ("official", "pejabat/*/index.html"),
+    ("official", "pejabat/adib-alfikri/index.html"),
+    ("quotes", "kutipan/index.html"),
+    ("quote-list", "kutipan/pemilihan/*/index.html"),
     ("sources", "sumber/index.html"),
     ("source", "sumber/*/index.html"),
     ("elections", "pemilihan/index.html"),
@@ -223,7 +226,19 @@ def test_controls_are_big_enough_to_tap_on_a_phone(site, served_site, browser) -
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(
-    "kind", ["home", "article", "timeline", "region", "regions", "province", "regulation"]
+    "kind",
+    [
+        "home",
+        "article",
+        "timeline",
+        "region",
+        "regions",
+        "province",
+        "regulation",
+        "official",
+        "quotes",
+        "quote-list",
+    ],
 )
 def test_axe_finds_nothing_at_phone_width(site, served_site, browser, kind, scheme) -> None:
     """axe-core at 360 px (reflow, target sizes, contrast of the phone layout), light and dark."""
@@ -242,7 +257,7 @@ def test_axe_finds_nothing_at_phone_width(site, served_site, browser, kind, sche
     assert not violations, violations
 
 
-@pytest.mark.parametrize("kind", ["home", "article"])
+@pytest.mark.parametrize("kind", ["home", "article", "official", "region"])
 def test_screenshots(site, served_site, browser, artifacts, kind) -> None:
     """Full-page screenshots, light and dark, phone and desktop, for a person to review."""
     path = url_path(site, dict(PAGE_TYPES)[kind])

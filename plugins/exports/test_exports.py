@@ -121,9 +121,19 @@ def test_datapackage_names_both_files_and_the_licence(site: Path) -> None:
     assert [(r["path"], r["format"]) for r in package["resources"]] == [
         ("articles.json", "json"),
         ("articles.csv", "csv"),
+        ("people.json", "json"),
+        ("people.csv", "csv"),
+        ("quotes.json", "json"),
+        ("quotes.csv", "csv"),
     ]
     for resource in package["resources"]:
         assert (site / "data" / resource["path"]).exists()
+        assert resource["description"]
+    # The CSV tables of people and quotes are described column by column, in file order.
+    for resource in package["resources"][3::2]:
+        header = (site / "data" / resource["path"]).read_text(encoding="utf-8").splitlines()[0]
+        assert [f["name"] for f in resource["schema"]["fields"]] == header.split(",")
+        assert resource["schema"]["primaryKey"] == ["id"]
 
 
 @pytest.mark.parametrize(

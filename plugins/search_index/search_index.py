@@ -21,7 +21,7 @@ browse data, so ``pelican content`` alone produces a searchable site. Two output
   ``pagefind/terlama/`` (the newest and the oldest ``lead`` articles, whole days; see
   leading.py), serve the first page of a date-sorted query in a few milliseconds.
 - ``cari/data/``: ``arsip.json``, one compact columnar file (date, region, province, official,
-  source, election, tags of every article), ``pagefind.json`` (each article's Pagefind page
+  source, election, tags and quoted people of every article), ``pagefind.json`` (each article's Pagefind page
   id within its year's slice, to count a query's results per value), ``slices.json`` (the
   slices, newest first, with their number of articles, and the ids of the leading slices'
   first articles), ``titles-N.json`` chunks of titles and URLs, and ``nama.json``, the
@@ -65,7 +65,10 @@ from . import leading
 log = logging.getLogger(__name__)
 
 #: Facets of the browse data, in the order of the search page's filter panel.
-FACETS = ("region", "province", "official", "source", "election", "tag")
+FACETS = ("region", "province", "official", "source", "election", "tag", "quote")
+#: Facets with several values per article (a list per article in the browse data): its tags,
+#: the people it quotes (``quote_speakers``, set by plugins/quotes).
+MULTI = {"tag": "tags", "quote": "quote_speakers"}
 
 DEFAULTS: dict[str, Any] = {
     "enabled": True,
@@ -353,8 +356,8 @@ def _merge_ids(slices: Iterable[dict[str, tuple[str, str]]]) -> dict[str, tuple[
 
 
 def _facet_values(article: Any, facet: str) -> list[str]:
-    if facet == "tag":
-        return [str(t) for t in getattr(article, "tags", [])]
+    if facet in MULTI:
+        return [str(t) for t in getattr(article, MULTI[facet], [])]
     return [str(getattr(article, facet))]
 
 
@@ -411,7 +414,7 @@ def browse_data(
     for facet in FACETS:
         if facet == "province":
             continue
-        if facet == "tag":
+        if facet in MULTI:
             columns[facet] = [[index[facet][v] for v in _facet_values(a, facet)] for a in ordered]
         else:
             columns[facet] = [index[facet][_facet_values(a, facet)[0]] for a in ordered]

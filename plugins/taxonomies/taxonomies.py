@@ -36,9 +36,11 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 from pelican.writers import Writer
 
-from arsip import dates, tilemap
+from arsip import dates, registry, tilemap
 from arsip.schema import UNKNOWN_SOURCE, vocabulary
 from arsip.tilemap import TileMap
+
+from . import people
 
 #: Every setting of the plugin, with its default; ``TAXONOMIES`` in pelicanconf.py overrides
 #: any of them (a nested dict is merged key by key).
@@ -55,7 +57,10 @@ DEFAULTS: dict[str, Any] = {
         "save_as": "pejabat/{slug}/index.html",
         "index_url": "pejabat/",
         "index_save_as": "pejabat/index.html",
-        "feed_atom": None,
+        "feed_atom": "feeds/pejabat/{slug}.atom.xml",
+        # A person's feed: their latest articles only, each as its summary.
+        "feed_items": 20,
+        "feed_summaries": True,
     },
     "source": {
         "url": "sumber/{slug}/",
@@ -131,6 +136,20 @@ class Term:
     milestones: list[dict[str, Any]] = field(default_factory=list)
     #: Provinces: every kabupaten/kota of the province with its count (arsip.tilemap).
     regency_map: TileMap | None = None
+    #: Officials: roles over time (people.RoleSpan, most recent first). Officials and regions:
+    #: articles per year (people.YearCount, oldest first).
+    role_spans: list[people.RoleSpan] = field(default_factory=list)
+    timeline: list[people.YearCount] = field(default_factory=list)
+    #: Regions: everyone their articles name, the articles per election (Term, count) and the
+    #: other kabupaten/kota of the province with articles.
+    speakers: list[people.Speaker] = field(default_factory=list)
+    election_counts: list[tuple[Term, int]] = field(default_factory=list)
+    neighbours: list[Term] = field(default_factory=list)
+    #: Officials and regions: their quotes, newest first (set by plugins/quotes), those the
+    #: page shows, and the page listing them all when the page shows only the newest.
+    quotes: list[Any] = field(default_factory=list)
+    quotes_shown: list[Any] = field(default_factory=list)
+    quotes_url: str | None = None
 
     def __str__(self) -> str:
         return self.name
@@ -182,23 +201,44 @@ def _unique_slugs(names: Iterable[str], settings: dict[str, Any]) -> dict[str, s
     return out
 
 
+def people_of(article: Any) -> list[dict[str, Any]]:
+    """Everyone the article names, main official first: dicts with ``id``, ``name``, ``role``
+    and ``main``, as the build's validation sets them from the front-matter and the registry
+    of people (``article.people``; arsip.schema, arsip.registry)."""
+    return article.people
+
+
 def build_terms(articles: list[Any], settings: dict[str, Any]) -> Taxonomies:
     """Group the articles (newest first) by region, official, source and election."""
     conf = plugin_settings(settings)
     groups: dict[str, dict[str, list[Any]]] = {k: defaultdict(list) for k in KINDS}
     fields = [(groups[kind], FIELD[kind]) for kind in KINDS]
+    # Officials: everyone an article names (its main official and its ``people``), by id.
+    person_fields = [pair for pair in fields if pair[1] != "official"]
+    person_names: dict[str, str] = {}
     for article in articles:
-        for group, name in fields:
+        for group, name in person_fields:
             group[str(getattr(article, name))].append(article)
+        for person in people_of(article):
+            group = groups["official"][person["id"]]
+            # One entry per article, even when it names a person twice.
+            if not group or group[-1] is not article:
+                group.append(article)
+            person_names.setdefault(person["id"], person["name"])
     result: dict[str, list[Term]] = {}
     for kind in KINDS:
-        slugs = _unique_slugs(groups[kind], settings)
+        if kind == "official":
+            # A person's id is the slug of the page (stable, unique: data/people.yml).
+            ids = sorted(person_names, key=lambda i: (*_sort_key(person_names[i]), i))
+            slugs = {i: i for i in ids}
+        else:
+            slugs = _unique_slugs(groups[kind], settings)
         urls = conf[kind]
         terms = []
         for name, slug in slugs.items():  # in name order
             term = Term(
                 kind,
-                name,
+                person_names[name] if kind == "official" else name,
                 slug,
                 urls["url"].format(slug=slug),
                 urls["save_as"].format(slug=slug),
@@ -210,7 +250,8 @@ def build_terms(articles: list[Any], settings: dict[str, Any]) -> Taxonomies:
             term.unknown = kind == "source" and name == UNKNOWN_SOURCE
             terms.append(term)
         result[kind] = terms
-    by_name = {kind: {t.name: t for t in result[kind]} for kind in KINDS}
+    by_name = {kind: {t.name: t for t in result[kind]} for kind in KINDS if kind != "official"}
+    by_id = {t.slug: t for t in result["official"]}
     provinces: dict[str, list[Term]] = defaultdict(list)
     for term in result["region"]:
         term.province = str(term.latest.province)
@@ -222,20 +263,39 @@ def build_terms(articles: list[Any], settings: dict[str, Any]) -> Taxonomies:
     elections = vocabulary().elections
     for term in result["election"]:
         term.milestones = elections.get(term.name, [])
+    people_registry = registry.load()
     for term in result["official"]:
-        # Roles and regions in order of the official's most recent article with them.
+        # Roles and regions in order of the person's most recent article with them.
         roles: dict[str, None] = {}
         regions: dict[str, None] = {}
         for article in term.articles:
-            roles.setdefault(str(article.role))
+            for person in people_of(article):
+                if person["id"] == term.slug:
+                    roles.setdefault(person["role"])
             regions.setdefault(str(article.region))
         term.roles = list(roles)
         term.regions = [by_name["region"][r] for r in regions]
+        known = people_registry.person(term.slug)
+        term.role_spans = people.role_spans(
+            term, people_of, by_name["region"], known.roles if known else ()
+        )
+        term.timeline = people.mini_timeline(term.articles)
+    for term in result["region"]:
+        term.timeline = people.mini_timeline(term.articles)
+        term.speakers = people.speakers(term, people_of, by_id)
+        term.election_counts = people.election_counts(term, by_name["election"])
+        term.neighbours = people.neighbours(term, provinces[term.province])
     for kind in KINDS:
+        if kind == "official":
+            continue
         attribute = f"{kind}_term"
         for term in result[kind]:
             for article in term.articles:
                 setattr(article, attribute, term)
+    for article in articles:
+        # Everyone the article names, main official first: (term, role) pairs.
+        article.people_terms = [(by_id[p["id"]], p["role"]) for p in people_of(article)]
+        article.official_term = article.people_terms[0][0]
     return Taxonomies(
         **result,
         provinces=sorted(provinces.items(), key=lambda item: _sort_key(item[0])),
@@ -466,13 +526,36 @@ def _write(generator: ArticlesGenerator, writer: Writer) -> None:
                 articles=term.articles,
             )
             if term.feed_save_as:
+                entries = term.articles
+                if conf[kind].get("feed_summaries"):
+                    entries = [SummaryEntry(a) for a in entries[: conf[kind]["feed_items"]]]
                 writer.write_feed(
-                    term.articles,
+                    entries,
                     generator.context,
                     term.feed_save_as,
                     term.feed_url,
                     feed_title=term.name,
                 )
+
+
+class SummaryEntry:
+    """An article as a feed entry of its summary only: Pelican's feed writer puts what
+    ``get_content`` returns in the entry (its full text, for an article). The summary is
+    read when the feed is written, not before: the preview then knows the feed shows that
+    article's text (plugins/pelican_speed/quick.py)."""
+
+    def __init__(self, article: Any):
+        self.article = article
+        self.title, self.url, self.date = article.title, article.url, article.date
+        self.tags = getattr(article, "tags", [])
+        self.author = getattr(article, "author", "")
+
+    @property
+    def summary(self) -> str:
+        return self.article.summary
+
+    def get_content(self, siteurl: str) -> str:
+        return self.article.summary
 
 
 def _publish_urls(pelican: Any) -> None:

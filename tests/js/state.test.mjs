@@ -18,7 +18,12 @@ test("the address round-trips: query, sort, filters in a stable order", () => {
   );
   assert.equal(stateQuery(readState("")), "");
   assert.equal(readState("?urut=acak").sort, "");
-  assert.equal(FACETS.length, 7);
+  assert.equal(FACETS.length, 8);
+  // The people an article quotes: ?kutipan=<name>, repeatable.
+  assert.deepEqual([...readState("?kutipan=Adib+Alfikri&kutipan=Jonpriadi").filters.quote], [
+    "Adib Alfikri",
+    "Jonpriadi",
+  ]);
 });
 
 test("filters and leading slices", () => {
@@ -34,11 +39,17 @@ test("filters and leading slices", () => {
 // Three articles, newest first: 2024-07-04 (Kota Padang), 2024-06-01, 2020-11-23.
 const RAW = {
   count: 3,
-  values: { region: ["Kota Bukittinggi", "Kota Padang"], province: ["Sumatera Barat"], tag: ["a", "b"] },
+  values: {
+    region: ["Kota Bukittinggi", "Kota Padang"],
+    province: ["Sumatera Barat"],
+    tag: ["a", "b"],
+    quote: ["Adib Alfikri", "Jonpriadi"],
+  },
   region_province: [0, 0],
   date: [19908, 33, 1286],
   region: [1, 0, 0],
   tag: [[0], [0, 1], [1]],
+  quote: [[], [0, 1], [1]], // the people each article quotes (none in the first)
 };
 
 test("decodeData: dates, years newest first, provinces from regions", () => {
@@ -63,6 +74,10 @@ test("matches, counts per value (ignoring the facet's own filter), years with re
   assert.deepEqual([...c.year], [[0, 1], [1, 1]]);
   assert.deepEqual(yearsWith(data, { region: new Set(["Kota Padang"]) }), ["2024"]);
   assert.deepEqual(yearsWith(data, {}), ["2024", "2020"]);
+  // A facet with several values per article (the people it quotes): any of them.
+  const quoted = { quote: new Set(["Jonpriadi"]) };
+  assert.deepEqual([0, 1, 2].filter((i) => matches(data, i, quoted)), [1, 2]);
+  assert.deepEqual([...counts(data, [0, 1, 2], quoted, ["quote"]).quote].sort(), [[0, 1], [1, 2]]);
 });
 
 test("earlyFiles: what the page's head downloads for an address", async () => {

@@ -5,6 +5,13 @@ their province, officials without honorifics, canonical roles, tags and election
 ``data/``, dates 2019-2025, unique file names, source URLs and bodies of 300-600 words of
 Indonesian-like text. The same seed and N give byte-identical files.
 
+Besides its main official, an article names 0-2 more people of its region's staff (a
+Sekretaris Daerah, a Kepala BKPSDM, a Ketua Bawaslu, an Inspektur Daerah: the same people in
+every article of the region, so that each has a page with several articles and quotes), most
+of them quoted only, and it quotes the main official 0-2 times: every quote is written in the
+body between curly quote marks and listed in ``quotes``. One name is borne by the Sekretaris
+Daerah of every 40th region: people with one name, told apart by id (the articles write it).
+
 Its officials and outlets are in no real registry: :func:`generate` writes a data folder
 beside the content (the vocabularies of ``data/`` and a ``people.yml``/``outlets.yml`` of
 the generated names), and a build or check of the archive reads it through
@@ -17,8 +24,10 @@ import datetime as dt
 import functools
 import random
 import shutil
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from arsip import gazetteer, registry, schema
 
@@ -37,6 +46,22 @@ LAST_NAMES = _words(
     "Simanjuntak Pratama Rahman Syahputra Gunawan Santoso Susanto Hakim Putra Utama Situmorang "
     "Pohan Tanjung Chaniago Piliang Koto Daulay Ginting Sembiring Tarigan Manurung Pane Rustam"
 )
+#: Surnames of the regions' staff: none is a main official's (LAST_NAMES), so that a staff
+#: member and a main official never share a name by chance.
+STAFF_LAST_NAMES = _words(
+    "Hasibuan Batubara Sinaga Damanik Saragih Sitompul Panjaitan Hutapea Marpaung Sihombing "
+    "Napitupulu Rangkuti Dalimunthe Ritonga Matondang Tambunan Silalahi Hutagalung Pardede "
+    "Wibowo Nugroho Prasetyo Hartono Sulistyo Wicaksono Firmansyah Ramadhan Maulana Kusuma "
+    "Permana Mahendra Anggara Baskoro Purnomo Suryadi"
+)
+#: Each region's staff, quoted beside its main official (roles of data/roles.yml).
+STAFF_ROLES = ("Sekretaris Daerah", "Kepala BKPSDM", "Ketua Bawaslu", "Inspektur Daerah")
+#: The name of every HOMONYM_EVERY-th region's Sekretaris Daerah: people with one name.
+HOMONYM, HOMONYM_EVERY = "Ahmad Yani", 40
+#: The first day of the archive (articles are dated over the seven years from it); the
+#: regions' staff are in office from it.
+FIRST_DAY = dt.date(2019, 1, 1)
+QUOTE_VERBS = ("kata", "ujar", "tegas", "jelas", "tutur")
 SOURCES = (
     "Antara", "Kompas", "Tempo", "Detik", "Tribun Padang", "Padang Ekspres", "Bengkulu Ekspress",
     "Radar Bogor", "Suara Merdeka", "Jawa Pos", "Media Indonesia", "Republika", "Okezone",
@@ -91,15 +116,18 @@ def _sentence(rng: random.Random, article: dict[str, str]) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def _body(rng: random.Random, article: dict[str, str]) -> str:
+def _body(rng: random.Random, article: dict[str, str], quotes: list[tuple[str, str]]) -> str:
+    """300-600 words; ``quotes`` ((who, words) pairs) end its first paragraphs, which are
+    short enough (at most four of about 75 words) never to be cut at the end."""
     target = rng.randint(300, 600)
     paragraphs: list[str] = []
     count = 0
     while count < target:
-        sentences = [_sentence(rng, article) for _ in range(rng.randint(2, 4))]
-        if rng.random() < 0.3:
-            quote = " ".join(rng.choice(WORDS) for _ in range(rng.randint(10, 20)))
-            sentences.append(f"“{quote.capitalize()},” kata {article['official']}.")
+        quoted = len(paragraphs) < len(quotes)
+        sentences = [_sentence(rng, article) for _ in range(2 if quoted else rng.randint(2, 4))]
+        if quoted:
+            who, words = quotes[len(paragraphs)]
+            sentences.append(f"“{words}” {rng.choice(QUOTE_VERBS)} {who}.")
         paragraph = " ".join(sentences)
         words = paragraph.split()
         if count + len(words) > target:  # end the text at exactly `target` words
@@ -119,19 +147,54 @@ def _regions() -> list[gazetteer.Region]:
     return sorted(gazetteer.regencies().values(), key=lambda r: r.code)
 
 
+@functools.cache
+def _staff() -> dict[str, list[dict[str, str]]]:
+    """Each region's staff: ``{"id", "name", "role"}`` per role of STAFF_ROLES, the same in
+    every generated archive (drawn from the region's code, not the seed). A name borne by
+    staff of several regions makes ids qualified by the region (and the role, within one)."""
+    staff: dict[str, list[dict[str, str]]] = {}
+    for i, region in enumerate(_regions()):
+        rng = random.Random(f"staff-{region.code}")
+        people = []
+        for role in STAFF_ROLES:
+            name = f"{rng.choice(FIRST_NAMES)} {rng.choice(STAFF_LAST_NAMES)}"
+            if rng.random() < 0.3:
+                name = f"{rng.choice(FIRST_NAMES)} {name}"
+            people.append({"name": name, "role": role})
+        if i % HOMONYM_EVERY == 0:
+            people[0]["name"] = HOMONYM
+        staff[region.name] = people
+    holders: dict[str, list[tuple[str, dict[str, str]]]] = defaultdict(list)
+    for region, people in staff.items():
+        for person in people:
+            holders[person["name"]].append((region, person))
+    for name, held in holders.items():
+        regions = [region for region, _ in held]
+        for region, person in held:
+            ident = registry.slug_id(name, ())
+            if len(held) > 1:
+                ident = f"{ident}-{registry.slug_id(region, ())}"
+                if regions.count(region) > 1:
+                    ident = f"{ident}-{registry.slug_id(person['role'], ())}"
+            person["id"] = ident
+            # An article writes the id when the name is shared, else the name.
+            person["ref"] = ident if len(held) > 1 else name
+    return staff
+
+
 def article_text(index: int, rng: random.Random) -> tuple[str, str]:
     """The (relative path, file text) of synthetic article number ``index``."""
     rel, text, _ = _article(index, rng)
     return rel, text
 
 
-def _article(index: int, rng: random.Random) -> tuple[str, str, dict[str, str]]:
+def _article(index: int, rng: random.Random) -> tuple[str, str, dict[str, Any]]:
     """The relative path, text and names (official, role, region, date, source, url) of
     synthetic article number ``index``."""
     voc = schema.vocabulary()
     regions = _regions()
     region = rng.choice(regions)
-    day = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(7 * 365))
+    day = FIRST_DAY + dt.timedelta(days=rng.randrange(7 * 365))
     elections = sorted(voc.elections)
     # The election whose year is nearest to the article's date (Pilkada 2020 for 2019-2022).
     election = min(elections, key=lambda e: abs(int(e.split()[-1]) - day.year + 0.5))
@@ -148,6 +211,21 @@ def _article(index: int, rng: random.Random) -> tuple[str, str, dict[str, str]]:
     tags = rng.sample(tag_names, rng.randint(1, 4))
     if "netralitas ASN" in voc.tags and "netralitas ASN" not in tags and rng.random() < 0.7:
         tags.insert(0, "netralitas ASN")
+    # Others it names (the region's staff, in another role than the main official's), and
+    # who is quoted: each of them unless only named as acting (one in five), and the main
+    # official 0-2 times.
+    staff = [p for p in _staff()[region.name] if p["role"] != role]
+    others = rng.sample(staff, rng.choices((0, 1, 2), weights=(3, 5, 2))[0])
+    speakers = [(official, f"{role} {official}")] * rng.choice((0, 0, 1, 1, 2))
+    speakers += [(p["ref"], f"{p['role']} {p['name']}") for p in others if rng.random() < 0.8]
+    quotes = [
+        (
+            ref,
+            who,
+            " ".join(rng.choice(WORDS) for _ in range(rng.randint(10, 20))).capitalize() + ",",
+        )
+        for ref, who in speakers
+    ]
     title = f"{role} {region.short_name} {rng.choice(VERBS)} {rng.choice(TOPICS)}"
     if rng.random() < 0.5:
         title += f" Jelang {election}"
@@ -174,6 +252,7 @@ def _article(index: int, rng: random.Random) -> tuple[str, str, dict[str, str]]:
         "region": region.name,
         "date": day.isoformat(),
         "source": source,
+        "people": [{"id": p["id"], "name": p["name"], "role": p["role"]} for p in others],
     }
     lines += [
         f"election: {election}",
@@ -181,7 +260,16 @@ def _article(index: int, rng: random.Random) -> tuple[str, str, dict[str, str]]:
     ]
     if rng.random() < 0.3:
         lines.append(f"summary: {_yaml_str(_sentence(rng, info))}")
-    lines += ["---", _body(rng, info), ""]
+    if others:
+        lines.append("people:")
+        for p in others:
+            lines += [f"  - person: {p['ref']}", f"    role: {p['role']}"]
+    if quotes:
+        lines.append("quotes:")
+        for ref, _, words in quotes:
+            lines += [f"  - speaker: {ref}", f"    text: {_yaml_str(words)}"]
+    body = _body(rng, info, [(who, words) for _, who, words in quotes])
+    lines += ["---", body, ""]
     return f"articles/{day.year}/{slug}.md", "\n".join(lines), names
 
 
@@ -189,32 +277,45 @@ def _yaml_list(values: list[str]) -> str:
     return "[" + ", ".join(_yaml_str(v) for v in values) + "]"
 
 
-def write_data(data: Path, articles: list[dict[str, str]]) -> None:
+def write_data(data: Path, articles: list[dict[str, Any]]) -> None:
     """Write the data folder of a generated archive: the vocabularies of ``data/`` and the
     registries of its officials (each role with region and first date; near-identical
     names told apart with ``distinct_from``) and outlets (their ``.example`` domains)."""
     data.mkdir(parents=True, exist_ok=True)
     for name in ("tags.yml", "elections.yml", "roles.yml", "regulations.yml"):
         shutil.copyfile(schema.DATA_DIR / name, data / name)
+    # By id: a main official's is the slug of the name (no staff member bears it), staff
+    # members carry theirs (qualified when the name is shared).
     roles: dict[str, dict[tuple[str, str], str]] = {}
+    name_of: dict[str, str] = {}
+    # Every region's staff, quoted or not: whether an article writes a staff member's name or
+    # id depends on the registry's names (an id only for a name two entries share).
+    for region, staff in _staff().items():
+        for person in staff:
+            name_of[person["id"]] = person["name"]
+            roles[person["id"]] = {(person["role"], region): FIRST_DAY.isoformat()}
     for a in articles:
-        held = roles.setdefault(a["official"], {})
-        key = (a["role"], a["region"])
-        held[key] = min(held.get(key, a["date"]), a["date"])
-    names = sorted(roles)
-    ids = {name: registry.slug_id(name, ()) for name in names}
+        named = [
+            {"id": registry.slug_id(a["official"], ()), "name": a["official"], "role": a["role"]}
+        ]
+        for person in named + a.get("people", []):
+            name_of[person["id"]] = person["name"]
+            held = roles.setdefault(person["id"], {})
+            key = (person["role"], a["region"])
+            held[key] = min(held.get(key, a["date"]), a["date"])
+    ids = sorted(roles)
     distinct: dict[str, list[str]] = {}
-    for i, j in registry.near_pairs(names):
-        distinct.setdefault(names[i], []).append(ids[names[j]])
+    for i, j in registry.near_pairs([name_of[i] for i in ids]):
+        distinct.setdefault(ids[i], []).append(ids[j])
     lines = ["# Generated by tools/bench/generate.py: the officials of a synthetic archive."]
-    for name in names:
-        lines += [f"- id: {ids[name]}", f"  name: {_yaml_str(name)}", "  roles:"]
-        for (role, region), start in sorted(roles[name].items(), key=lambda kv: (kv[1], kv[0])):
+    for ident in ids:
+        lines += [f"- id: {ident}", f"  name: {_yaml_str(name_of[ident])}", "  roles:"]
+        for (role, region), start in sorted(roles[ident].items(), key=lambda kv: (kv[1], kv[0])):
             lines.append(
                 f"    - {{role: {_yaml_str(role)}, region: {_yaml_str(region)}, start: {start}}}"
             )
-        if name in distinct:
-            lines.append(f"  distinct_from: [{', '.join(distinct[name])}]")
+        if ident in distinct:
+            lines.append(f"  distinct_from: [{', '.join(distinct[ident])}]")
     (data / registry.PEOPLE_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
     lines = ["# Generated by tools/bench/generate.py: the outlets of a synthetic archive."]
     for source in SOURCES:

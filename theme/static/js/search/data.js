@@ -47,7 +47,8 @@ export function matches(data, i, filters, skip = null) {
     const wanted = filters[facet];
     const col = data.columns[facet];
     const vals = data.values[facet];
-    if (facet === "tag") {
+    if (Array.isArray(col[i])) {
+      // A facet with several values per article (tags, quoted people): any of them.
       if (!col[i].some((t) => wanted.has(vals[t]))) return false;
     } else if (!wanted.has(vals[col[i]])) {
       return false;
@@ -67,7 +68,7 @@ export function counts(data, candidates, filters, facets) {
     const c = new Map();
     for (const i of candidates) {
       if (!matches(data, i, filters, facet)) continue;
-      const vs = facet === "tag" ? col[i] : [col[i]];
+      const vs = Array.isArray(col[i]) ? col[i] : [col[i]];
       for (const v of vs) c.set(v, (c.get(v) || 0) + 1);
     }
     out[facet] = c;

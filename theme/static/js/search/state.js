@@ -10,6 +10,7 @@ export const FACETS = [
   ["pemilihan", "election"],
   ["tahun", "year"],
   ["tag", "tag"],
+  ["kutipan", "quote"],
 ];
 
 /** Sorts other than the default (newest first): oldest first, by relevance. */
