@@ -128,8 +128,12 @@ CATEGORY_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
-FEED_MAX_ITEMS = 50
+# The newest 20 entries in every feed. The site-wide feed carries their full text; the feeds
+# of a tag or a region carry summaries (plugins/feed_summaries): an article is in several of
+# them, and their full texts were a third of the site's growth per article.
+FEED_MAX_ITEMS = 20
 RSS_FEED_SUMMARY_ONLY = True
+FEED_SUMMARIES = {"full_text": [FEED_ALL_ATOM]}  # plugins/feed_summaries
 
 # --------------------------------------------------------------------------- theme
 THEME = str(ROOT / "theme")
@@ -164,6 +168,7 @@ PLUGINS = [
     "regulations",  # regulasi/: the regulations the articles cite (arsip.regulations)
     "share",  # descriptions, Open Graph/Twitter data and JSON-LD NewsArticle of articles
     "exports",  # data/articles.json and data/articles.csv
+    "feed_summaries",  # tag and region feeds: summaries, not full texts
     "pelican.plugins.sitemap",
     "sitemap_lastmod",  # list pages dated by the newest article, not the build time
     "sitemap_index",  # above 50,000 URLs/50 MB: sitemap.xml indexes sitemap-N.xml parts
