@@ -93,13 +93,19 @@ CATEGORIES_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 DRAFT_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "archives", "search", "404", "robots"]
+DIRECT_TEMPLATES = ["index", "tags", "archives", "search", "404", "robots", "site_js"]
 ROBOTS_SAVE_AS = "robots.txt"  # theme/templates/robots.html is plain text
+# Every page's script (header search prefetch, search highlight, share button), written once
+# with the site's address and UI strings (theme/templates/site_js.html), not inline in each page.
+SITE_JS_SAVE_AS = "theme/js/site.js"
+SITE_JS_URL = "theme/js/site.js"
 SEARCH_SAVE_AS = "cari/index.html"
 SEARCH_URL = "cari/"
 # "404" is written to 404.html (Pelican's default for a direct template).
+# The home page shows the newest HOME_LATEST articles and links to the archive: pages 2, 3,
+# ... of the home page repeated the month pages (every article once more, 0.5 KB each).
+HOME_LATEST = 20
 PAGINATED_TEMPLATES = {
-    "index": 20,
     "tag": 50,
     "period_archives": 100,
     # "archives" is not paginated: it is one page (years and months); paginated by `dates`,
@@ -131,8 +137,12 @@ CATEGORY_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
-FEED_MAX_ITEMS = 50
+# The newest 20 entries in every feed. The site-wide feed carries their full text; the feeds
+# of a tag or a region carry summaries (plugins/feed_summaries): an article is in several of
+# them, and their full texts were a third of the site's growth per article.
+FEED_MAX_ITEMS = 20
 RSS_FEED_SUMMARY_ONLY = True
+FEED_SUMMARIES = {"full_text": [FEED_ALL_ATOM]}  # plugins/feed_summaries
 
 # --------------------------------------------------------------------------- theme
 THEME = str(ROOT / "theme")
@@ -168,6 +178,7 @@ PLUGINS = [
     "regulations",  # regulasi/: the regulations the articles cite (arsip.regulations)
     "share",  # descriptions, Open Graph/Twitter data and JSON-LD NewsArticle of articles
     "exports",  # data/articles.json and data/articles.csv
+    "feed_summaries",  # tag and region feeds: summaries, not full texts
     "pelican.plugins.sitemap",
     "sitemap_lastmod",  # list pages dated by the newest article, not the build time
     "sitemap_index",  # above 50,000 URLs/50 MB: sitemap.xml indexes sitemap-N.xml parts
@@ -180,10 +191,8 @@ SEARCH_INDEX = {  # plugins/search_index (defaults: search_index.DEFAULTS)
     "jobs": 2,
 }
 SITEMAP = {
-    "format": "xml",
-    "priorities": {"articles": 0.8, "indexes": 0.5, "pages": 0.3},
-    "changefreqs": {"articles": "monthly", "indexes": "daily", "pages": "monthly"},
-    "exclude": ["^cari/", "^404", "^robots\\.txt$"],
+    "format": "xml",  # entries without changefreq and priority (plugins/sitemap_lastmod)
+    "exclude": ["^cari/", "^404", "^robots\\.txt$", "\\.js$"],
 }
 
 # Deterministic output: no build time anywhere, caches off (they would change nothing but

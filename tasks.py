@@ -31,15 +31,23 @@ def build(c, siteurl=""):
 
 @task(help={"siteurl": "the published URL, may contain a sub-path, e.g. https://example.org/arsip"})
 def publish(c, siteurl):
-    """Build the site for publication at SITEURL (every link, asset and feed under it)."""
+    """Build the site for publication at SITEURL, then check it against GitHub Pages' limits."""
     if not siteurl.strip():
         raise Exit(
             "--siteurl is required: the published address, e.g. https://org.github.io/repo", 1
         )
+    from tools.publish import check, measure
+
     out = _build(siteurl)
     from arsip.messages import t
 
     print(t("build.built_for", out=out, siteurl=siteurl))
+    # GitHub Pages' limits (tools/publish.py): a warning from 80 %, a stop above a limit,
+    # before the publish workflow's upload step.
+    verdict = check(measure(out))
+    if verdict.stops:
+        raise Exit("\n".join(verdict.lines), code=1)
+    print("\n".join(verdict.lines))
 
 
 @task(
@@ -199,12 +207,15 @@ def bench(c, n=10000, seed=1, no_browser=False, no_preview=False):
     """Benchmark a synthetic archive of N articles; writes bench-results/bench-N.json."""
     import json
 
-    from tools.bench import run
+    from tools.bench import run, size
 
     result = run.run(int(n), int(seed), browser=not no_browser, preview=not no_preview)
+    # Bytes per article since the largest smaller run of this seed (tools/bench/size.py).
+    size.add_growth(result, run.RESULTS)
     path = run.write(result)
     print(json.dumps(result, indent=2, ensure_ascii=False))
     print(run.summary(result))
+    print(size.summary(result))
     print(f"Written {path.relative_to(ROOT)}")
 
 

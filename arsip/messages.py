@@ -934,6 +934,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{name} belum ada di data/people.yml: ingest menulis entri baru untuk diperiksa",
         "en": "{name} is not in data/people.yml: ingest writes a new entry for review",
     },
+    # publishing and output size
+    "publish.size": {
+        "id": "Ukuran situs: {size} dalam {files} berkas ({bytes_pct}% dari batas ukuran dan {files_pct}% dari batas jumlah berkas GitHub Pages)",
+        "en": "Site size: {size} in {files} files ({bytes_pct}% of GitHub Pages' size limit and {files_pct}% of its file limit)",
+    },
+    "publish.what_bytes": {"id": "ukuran", "en": "size"},
+    "publish.what_files": {"id": "jumlah berkas", "en": "file count"},
+    "publish.near": {
+        "id": "PERINGATAN: {what} situs sudah {pct}% dari batas GitHub Pages ({value} dari {limit}); situs tetap diterbitkan kali ini",
+        "en": "WARNING: the site's {what} is at {pct}% of GitHub Pages' limit ({value} of {limit}); the site is still published this time",
+    },
+    "publish.over": {
+        "id": "BERHENTI: {what} situs melebihi batas GitHub Pages ({value}, batasnya {limit}): situs TIDAK diunggah",
+        "en": "STOPPED: the site's {what} is over GitHub Pages' limit ({value}, the limit is {limit}): the site is NOT uploaded",
+    },
+    "publish.what_to_do": {
+        "id": "Apa yang harus dilakukan: docs/publishing.md (bagian \"Batas GitHub Pages\")",
+        "en": "What to do: docs/publishing.md (section \"GitHub Pages' limits\")",
+    },
 }  # fmt: skip
 
 

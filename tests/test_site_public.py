@@ -152,11 +152,15 @@ def test_list_pages_describe_themselves(site: Path) -> None:
 
 def test_article_page_has_share_button_provenance_and_json_ld(site: Path) -> None:
     html = read(site, ARTICLE)
-    assert '<script type="module" src="/theme/js/bagikan.js"></script>' in html
+    # One script for the whole site (theme/js/site.js) shows the button; nothing inline.
+    assert '<script type="module" src="/theme/js/site.js"></script>' in html
+    assert '<script type="module">' not in html
     assert (
         '<p class="share" data-pagefind-ignore hidden><button type="button" class="share-button"'
         in html
     )
+    script = read(site, "theme/js/site.js")
+    assert '"share": "Bagikan"' in script and '"copied": "Tautan disalin."' in script
     block = html.split('class="provenance"', 1)[1].split("</section>", 1)[0]
     assert "Sumber tidak diketahui" in block
     assert '<time datetime="2026-11-23">23 November 2026</time>' in block

@@ -210,8 +210,12 @@ def test_search_page_points_under_the_site_url(site: Path) -> None:
     assert 'data-pagefind="https://example.org/arsip/pagefind/"' in html
     assert 'data-browse="https://example.org/arsip/cari/data/"' in html
     assert '"months": ["Januari", "Februari", "Maret"' in html
+    # Every page's script (theme/js/site.js, one file) loads the highlight under the site URL.
+    script = (site / "theme" / "js" / "site.js").read_text(encoding="utf-8")
+    assert 'const root = "https://example.org/arsip";' in script
+    assert 'import(root + "/pagefind/pagefind-highlight.js")' in script
     article = (site / "artikel" / "2024" / "artikel-1" / "index.html").read_text(encoding="utf-8")
-    assert "https://example.org/arsip/pagefind/pagefind-highlight.js" in article
+    assert '<script type="module" src="https://example.org/arsip/theme/js/site.js">' in article
 
 
 def test_build_is_deterministic_and_chunks(content: Path, tmp_path: Path) -> None:
@@ -379,11 +383,14 @@ def test_pagefind_starts_once_the_pages_are_written(
 
 
 def test_pages_fetch_the_search_pages_files_ahead_once_a_word_is_typed(site: Path) -> None:
+    # Every page's script, theme/js/site.js (written once: theme/templates/site_js.html).
     article = (site / "artikel" / "2024" / "artikel-2" / "index.html").read_text(encoding="utf-8")
-    start = article.index('getElementById("header-q")')
-    script = article[start : article.index("</script>", start)]
+    assert '/theme/js/site.js"></script>' in article
+    script = (site / "theme" / "js" / "site.js").read_text(encoding="utf-8")
+    start = script.index('getElementById("header-q")')
+    script = script[start:]
     assert '"input"' in script and "prefetch" in script
-    paths = json.loads(script[script.index("[") : script.index("]") + 1])
+    paths = json.loads(script[script.index("for (const path of ") + 19 : script.index("]") + 1])
     assert paths == [
         "cari/",
         "theme/css/search.css",
@@ -398,9 +405,7 @@ def test_pages_fetch_the_search_pages_files_ahead_once_a_word_is_typed(site: Pat
     for path in paths[1:]:
         assert (site / path).is_file(), path
     # The search page needs none of it ahead.
-    assert 'getElementById("header-q")' not in (site / "cari" / "index.html").read_text(
-        encoding="utf-8"
-    )
+    assert "site.js" not in (site / "cari" / "index.html").read_text(encoding="utf-8")
 
 
 def test_prefetch_names_the_leading_slice_when_there_is_one() -> None:

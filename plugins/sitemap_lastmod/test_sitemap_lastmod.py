@@ -30,6 +30,9 @@ def test_list_pages_use_the_newest_article_date(tmp_path: Path) -> None:
     home = re.search(r"<loc>https://example.org/arsip/</loc>\s*<lastmod>([^<]+)</lastmod>", xml)
     assert home, xml[:500]
     assert home.group(1).startswith("2024-03-13")
+    # Address and date only: the hints search engines ignore are left out.
+    assert "<changefreq>" not in xml and "<priority>" not in xml
+    assert xml.count("<url>") == xml.count("<lastmod>") > 3
     first = xml
     out = build(siteurl="https://example.org/arsip", content=content, output=tmp_path / "out")
     assert (out / "sitemap.xml").read_text(encoding="utf-8") == first

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from arsip.progress import progress
+from tools.bench import size
 from tools.bench.generate import generate
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -145,6 +146,7 @@ def run(
         log(json.dumps(cold))
         result["output"] = _folder_size(output, exclude="pagefind")
         result["search_index"] = _folder_size(output / "pagefind")
+        result["size"] = size.breakdown(output, n)  # per folder and kind (tools/bench/size.py)
 
         if browser:
             log("Search page in headless Chromium ...")
