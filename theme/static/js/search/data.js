@@ -83,3 +83,61 @@ export function yearsWith(data, filters) {
   }
   return data.values.year.filter((y) => hit.has(y));
 }
+
+/**
+ * The filter panel from counts per value index (`counts`): per facet, `entries` ([name, n]),
+ * `total` (the number of values) and `complete` (every value with a count is listed).
+ */
+export function panelOf(data, allCounts) {
+  const panel = {};
+  for (const [facet, c] of Object.entries(allCounts)) {
+    const entries = [...c.entries()].map(([v, n]) => [data.values[facet][v], n]);
+    panel[facet] = { entries, total: entries.length, complete: true };
+  }
+  return panel;
+}
+
+/**
+ * The first view from the build's files alone (plugins/search_index/first_view.py), without
+ * the columns of every article: `overview` (overview.json) and, filtered to one value, `one`
+ * (`{ facet, value }`) with `entry`, that value's view (from its facet/<facet>/<hash>.json;
+ * null when the archive has no such value). Returns `{ count, newest, oldest, years, lead,
+ * panel }`: the number of articles, the first page's rows newest and oldest first (URL,
+ * title, date, region, official, outlet), the articles per year (a Map; filtered only), per
+ * leading slice the number of its articles that pass, and the filter panel (see panelOf;
+ * a facet the overview lists in part is not `complete`: values.json has the rest).
+ */
+export function firstView(overview, one = {}, entry = null) {
+  const panel = {};
+  for (const [facet, { values, top }] of Object.entries(overview.facets)) {
+    panel[facet] = { entries: top, total: values, complete: values <= top.length };
+  }
+  if (!one.facet) {
+    const { count, newest, oldest } = overview;
+    return { count, newest, oldest, years: null, lead: null, panel };
+  }
+  const count = entry?.count ?? 0;
+  const rows = entry?.rows ?? [];
+  const k = Math.min(overview.page, rows.length);
+  for (const facet of Object.keys(panel)) {
+    if (facet === one.facet) {
+      // Each facet's counts ignore its own filter: the archive's, and the chosen value's.
+      const own = panel[facet];
+      if (!own.entries.some(([v]) => v === one.value)) {
+        panel[facet] = { ...own, entries: [...own.entries, [one.value, count]] };
+      }
+    } else {
+      const entries = entry?.counts[facet] ?? [];
+      panel[facet] = { entries, total: entries.length, complete: true };
+    }
+  }
+  const years = new Map(one.facet === "year" ? [[one.value, count]] : (entry?.counts.year ?? []));
+  return {
+    count,
+    newest: rows.slice(0, k),
+    oldest: rows.slice(rows.length - k).reverse(),
+    years,
+    lead: entry?.lead ?? {},
+    panel,
+  };
+}
