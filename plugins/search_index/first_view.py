@@ -12,11 +12,13 @@ page fetches instead:
 - ``values.json``: every value of every facet with its count, for "show all" (the number of
   regions, officials... grows with the archive's reach, not with its articles).
 - ``facet/<facet>/<hash>.json``: per value of a facet (year included), the view filtered to
-  that one value: its count, its first and last ``page`` rows, the counts of the other
-  facets' values among its articles, and how many of its articles each leading slice holds
-  (a query filtered to it searches a leading slice only when ten of them pass). ``<hash>``
-  is :func:`value_hash` of the value, so that the page finds the file from the address
-  alone; values with the same hash share the file (keyed by value).
+  that one value: its count, its first and last ``page`` rows, the other facets' values
+  among its articles as the overview gives them (their number, the ``shown`` most frequent),
+  its articles per year, and how many of them each leading slice holds (a query filtered to
+  it searches a leading slice only when ten of them pass). ``<hash>.all.json`` has every
+  count of the view, for "show all", where it lists only the most frequent. ``<hash>`` is the
+  start of :func:`value_hash` of the value, so that the page finds the file from the address
+  alone; the values with the same start share the file (keyed by value).
 
 Any other view (two values, two facets) and the counts of a query still use the columns of
 ``arsip.json``, after the first titles are on screen.
@@ -43,9 +45,16 @@ def value_hash(value: str) -> str:
     return f"{h:08x}"
 
 
-def value_path(facet: str, value: str) -> str:
-    """The file of a value's view, relative to the browse data folder."""
-    return f"facet/{facet}/{value_hash(value)}.json"
+#: Hex digits of a value's hash that name its file: at most 4,096 files per facet, so that a
+#: facet of tens of thousands of values (officials) shares files (a few values each) rather
+#: than writing one per value.
+HASH_DIGITS = 3
+
+
+def value_path(facet: str, value: str, full: bool = False) -> str:
+    """The file of a value's view (``full``: of every count of its view), relative to the
+    browse data folder."""
+    return f"facet/{facet}/{value_hash(value)[:HASH_DIGITS]}{'.all' if full else ''}.json"
 
 
 def row(article: Any) -> Row:
@@ -72,6 +81,11 @@ def _edges(positions: Sequence[int], page: int) -> list[int]:
     return list(positions[:page]) + list(positions[max(page, len(positions) - page) :])
 
 
+def _summary(counter: Counter[str], shown: int) -> dict[str, Any]:
+    """The number of values and the ``shown`` most frequent, with their counts."""
+    return {"values": len(counter), "top": _ranked(counter)[:shown]}
+
+
 def first_view(
     ordered: Sequence[Any],
     facets: Iterable[str],
@@ -79,12 +93,14 @@ def first_view(
     page: int,
     shown: int,
     leads: dict[str, tuple[int, int]],
+    year: str = "year",
 ) -> dict[str, Any]:
     """The files of the first view, by path under the browse data folder.
 
     ``ordered``: the articles newest first (the browse data's order); ``values_of(article,
     facet)``: its values of a facet; ``leads``: each leading slice's range of positions in
-    ``ordered`` (start, end).
+    ``ordered`` (start, end); ``year``: the facet of the years, whose counts a value's view
+    gives in full (a query filtered to it searches only the years it has articles in).
     """
     facets = tuple(facets)
     # Each article's values per facet, once.
@@ -97,9 +113,7 @@ def first_view(
             "count": n,
             "page": page,
             "shown": shown,
-            "facets": {
-                f: {"values": len(totals[f]), "top": _ranked(totals[f])[:shown]} for f in facets
-            },
+            "facets": {f: _summary(totals[f], shown) for f in facets},
             "newest": rows[:page],
             "oldest": rows[::-1][:page],
         },
@@ -113,19 +127,27 @@ def first_view(
                 positions[v].append(i)
         for value, where in sorted(positions.items()):
             counts = {
-                other: _ranked(Counter(chain.from_iterable(table[i][other] for i in where)))
+                other: Counter(chain.from_iterable(table[i][other] for i in where))
                 for other in facets
                 if other != facet
             }
+            years = counts[year] if year in counts else {value: len(where)} if facet == year else {}
             buckets[value_path(facet, value)][value] = {
                 "count": len(where),
                 "rows": [rows[i] for i in _edges(where, page)],
-                "counts": counts,
+                # The other facets' counts among its articles, as the overview gives them.
+                "counts": {other: _summary(c, shown) for other, c in counts.items()},
+                "years": [[y, c] for y, c in sorted(years.items(), reverse=True)],  # newest first
                 # How many of its articles each leading slice holds (positions start..end-1).
                 "lead": {
                     name: bisect.bisect_left(where, end) - bisect.bisect_left(where, start)
                     for name, (start, end) in sorted(leads.items())
                 },
             }
+            # Every count, for "show all" (when the view lists only the most frequent).
+            if any(len(c) > shown for c in counts.values()):
+                buckets[value_path(facet, value, full=True)][value] = {
+                    other: _ranked(c) for other, c in counts.items() if len(c) > shown
+                }
     files.update(buckets)
     return files

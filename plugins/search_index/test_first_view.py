@@ -19,7 +19,8 @@ HASHES = {
 
 def test_value_hash_is_the_pages() -> None:
     assert {v: first_view.value_hash(v) for v in HASHES} == HASHES
-    assert first_view.value_path("region", "Kota Padang") == "facet/region/279482e3.json"
+    assert first_view.value_path("region", "Kota Padang") == "facet/region/279.json"
+    assert first_view.value_path("year", "2024", full=True) == "facet/year/422.all.json"
 
 
 def article(n: int, region: str, tags: list[str]) -> SimpleNamespace:
@@ -80,10 +81,19 @@ def test_one_values_view() -> None:
     # Articles 0, 4, ..., 28: the first three and the last three, once each.
     assert solok["count"] == 8
     assert [r[1] for r in solok["rows"]] == [f"Judul {n}" for n in (0, 4, 8, 20, 24, 28)]
-    # Counts of the other facets among its articles (those with n % 4 == 0 have tag "a").
-    assert solok["counts"]["tag"] == [["a", 8]]
-    assert solok["counts"]["official"] == [["Pejabat 0", 3], ["Pejabat 1", 3], ["Pejabat 2", 2]]
+    # Counts of the other facets among its articles (those with n % 4 == 0 have tag "a"): the
+    # `shown` most frequent, and every count in the .all.json file.
+    assert solok["counts"]["tag"] == {"values": 1, "top": [["a", 8]]}
+    assert solok["counts"]["official"] == {
+        "values": 3,
+        "top": [["Pejabat 0", 3], ["Pejabat 1", 3]],
+    }
     assert "region" not in solok["counts"]
+    every = files[first_view.value_path("region", "Kota Solok", full=True)]["Kota Solok"]
+    assert every == {"official": [["Pejabat 0", 3], ["Pejabat 1", 3], ["Pejabat 2", 2]]}
+    # No such file for a value whose view lists every count.
+    assert first_view.value_path("official", "Pejabat 0", full=True) not in files
+    assert solok["years"] == [["2023", 8]]
     # Leading slices: articles 0 and 4 among the newest five, 28 among the oldest five.
     assert solok["lead"] == {"terbaru": 2, "terlama": 1}
     # A value with few articles: all its rows.
@@ -97,6 +107,6 @@ def test_one_values_view() -> None:
 def test_values_with_one_hash_share_a_file(monkeypatch) -> None:
     monkeypatch.setattr(first_view, "value_hash", lambda value: "00000000")
     files = first_view.first_view(ORDERED, FACETS, values_of, 3, 2, {})
-    shared = files["facet/region/00000000.json"]
+    shared = files["facet/region/000.json"]
     assert sorted(shared) == ["Kota Padang", "Kota Solok"]
     assert shared["Kota Padang"]["count"] == 22

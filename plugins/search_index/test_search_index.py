@@ -200,20 +200,23 @@ def test_first_view_counts_and_rows(site: Path) -> None:
     assert set(facets) == {*search_index.FACETS, "year"}
     assert read(site, "values.json")["region"] == facets["region"]["top"]
     # One value's view: its count, rows, the other facets' counts among its articles.
-    padang = read(site, "facet/region/279482e3.json")["Kota Padang"]
+    padang = read(site, "facet/region/279.json")["Kota Padang"]
     assert padang["count"] == 2
     assert [r[0] for r in padang["rows"]] == ["artikel/2024/artikel-1/", "artikel/2023/artikel-3/"]
-    assert padang["counts"]["tag"] == [["netralitas ASN", 1], ["sanksi", 1]]  # not "apel"
-    assert padang["counts"]["year"] == [["2023", 1], ["2024", 1]]
+    tags = {"values": 2, "top": [["netralitas ASN", 1], ["sanksi", 1]]}  # not "apel"
+    assert padang["counts"]["tag"] == tags
+    assert padang["counts"]["year"]["top"] == [["2023", 1], ["2024", 1]]
+    assert padang["years"] == [["2024", 1], ["2023", 1]]
     assert "region" not in padang["counts"]
     assert padang["lead"] == {}  # no leading slices in 3 articles
-    year = read(site, f"facet/year/{first_view.value_hash('2024')}.json")["2024"]
-    assert year["count"] == 2 and year["counts"]["region"] == [
-        ["Kota Bukittinggi", 1],
-        ["Kota Padang", 1],
-    ]
+    # Every count is in the view (no value with more than eight): no .all.json file.
+    assert not (site / "cari" / "data" / "facet" / "region" / "279.all.json").exists()
+    year = read(site, first_view.value_path("year", "2024"))["2024"]
+    assert year["count"] == 2 and year["years"] == [["2024", 2]]
+    assert year["counts"]["region"]["top"] == [["Kota Bukittinggi", 1], ["Kota Padang", 1]]
     # Every value of every facet has its view, and nothing else is there.
-    views = sorted((site / "cari" / "data" / "facet").glob("*/*.json"))
+    views = sorted((site / "cari" / "data" / "facet").glob("*/*[0-9a-f].json"))
+    assert len(views) == len(list((site / "cari" / "data" / "facet").glob("*/*.json")))
     expected = sorted(
         (facet, value)
         for facet, entries in read(site, "values.json").items()

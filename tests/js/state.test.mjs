@@ -79,7 +79,7 @@ test("earlyFiles: what the page's head downloads for an address", async () => {
   });
   assert.deepEqual(earlyFiles("?urut=lama&x=1", paths, "id").files, ["/a/cari/data/overview.json"]);
   assert.deepEqual(earlyFiles("?daerah=Kota+Padang", paths, "id").files, [
-    "/a/cari/data/overview.json", "/a/cari/data/facet/region/279482e3.json",
+    "/a/cari/data/overview.json", "/a/cari/data/facet/region/279.json",
   ]);
   assert.deepEqual(earlyFiles("?daerah=X&tahun=2024", paths, "id").files, [
     "/a/cari/data/overview.json", "/a/cari/data/arsip.json",
@@ -97,7 +97,7 @@ test("earlyFiles: what the page's head downloads for an address", async () => {
   // columns); by relevance or without slices: none.
   assert.deepEqual(earlyFiles("?q=asn&tahun=2024", paths, "id"), {
     files: [
-      "/a/pagefind/wasm.id.pagefind", "/a/cari/data/slices.json", "/a/cari/data/facet/year/422940b9.json",
+      "/a/pagefind/wasm.id.pagefind", "/a/cari/data/slices.json", "/a/cari/data/facet/year/422.json",
     ],
     pagefind: true,
     lead: null,
@@ -124,7 +124,7 @@ test("one value's view: which filters have one, and its file (the build's hash)"
     "Ngayogyakarta – Ñ ü": "6a470205", "": "811c9dc5",
   };
   for (const [value, hash] of Object.entries(expected)) assert.equal(valueHash(value), hash, value);
-  assert.equal(valueFile("election", "Pilkada 2024"), "facet/election/e0ad23f3.json");
+  assert.equal(valueFile("election", "Pilkada 2024"), "facet/election/e0a.json");
 });
 
 const row = (n, date) => [`artikel/${date.slice(0, 4)}/a-${n}/`, `Judul ${n}`, date, "Kota Padang", "A", "B"];
@@ -146,15 +146,18 @@ test("firstView: the archive unfiltered, from the overview alone", () => {
   assert.deepEqual(view.newest, OVERVIEW.newest);
   assert.deepEqual(view.oldest, OVERVIEW.oldest);
   // Two regions of three listed: the panel says so (values.json has the third).
-  assert.deepEqual(view.panel.region, { entries: OVERVIEW.facets.region.top, total: 3, complete: false });
-  assert.deepEqual(view.panel.year, { entries: OVERVIEW.facets.year.top, total: 2, complete: true });
+  assert.deepEqual(view.panel.region, {
+    entries: OVERVIEW.facets.region.top, total: 3, complete: false, rest: { file: "values.json", keys: ["region"] },
+  });
+  assert.equal(view.panel.year.complete, true);
 });
 
 test("firstView: one value, from its view; its own facet keeps the archive's counts", () => {
   const entry = {
     count: 3,
     rows: [row(5, "2024-06-01"), row(7, "2024-05-01"), row(12, "2023-08-01")],
-    counts: { year: [["2024", 2], ["2023", 1]] },
+    counts: { year: { values: 2, top: [["2024", 2], ["2023", 1]] }, tag: { values: 9, top: [["a", 3]] } },
+    years: [["2024", 2], ["2023", 1]],
     lead: { terbaru: 1, terlama: 0 },
   };
   const one = { facet: "region", value: "Kota Solok" };
@@ -168,16 +171,23 @@ test("firstView: one value, from its view; its own facet keeps the archive's cou
   // Its own facet: the archive's counts and the chosen value, not among the most frequent.
   assert.deepEqual(view.panel.region.entries.at(-1), ["Kota Solok", 3]);
   assert.equal(view.panel.region.complete, false);
-  assert.deepEqual(view.panel.year, { entries: entry.counts.year, total: 2, complete: true });
+  assert.deepEqual(view.panel.year.entries, entry.counts.year.top);
+  assert.equal(view.panel.year.complete, true);
+  // The other facets as the overview's: their number of values, the most frequent, and where
+  // the rest is (the value's .all.json, under the value and the facet).
+  const { tag } = firstView({ ...OVERVIEW, facets: { ...OVERVIEW.facets, tag: { values: 9, top: [] } } }, one, entry).panel;
+  assert.deepEqual(tag, {
+    entries: [["a", 3]], total: 9, complete: false,
+    rest: { file: `facet/region/${valueHash("Kota Solok").slice(0, 3)}.all.json`, keys: ["Kota Solok", "tag"] },
+  });
   // A value the archive does not have: nothing, every other count 0.
   const none = firstView(OVERVIEW, { facet: "year", value: "1999" }, null);
   assert.equal(none.count, 0);
   assert.deepEqual(none.newest, []);
-  assert.deepEqual([...none.years], [["1999", 0]]);
-  assert.deepEqual(none.panel.region, { entries: [], total: 0, complete: true });
-  // A year: the years are the value itself.
-  const year = firstView(OVERVIEW, { facet: "year", value: "2023" }, { ...entry, counts: {} });
-  assert.deepEqual([...year.years], [["2023", 3]]);
+  assert.deepEqual([...none.years], []);
+  assert.deepEqual(none.panel.region.entries, []);
+  assert.equal(none.panel.region.total, 0);
+  assert.deepEqual(none.panel.year.entries.at(-1), ["1999", 0]);
   // The panel from counts per value index (a query's, or any other filters').
   const data = decodeData(RAW);
   const panel = panelOf(data, counts(data, [0, 1, 2], {}, ["region"]));

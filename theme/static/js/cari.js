@@ -91,13 +91,19 @@ function getJson(url) {
 }
 
 // The first view (plugins/search_index/first_view.py): the archive's count, first rows and
-// counts per value (overview.json); every value's count (values.json, for "show all"); and
-// the view of one value (facet/<facet>/<hash>.json, keyed by value: values with the same
-// hash share the file; none for a value the archive does not have).
+// counts per value (overview.json); the view of one value (facet/<facet>/<hash>.json, keyed
+// by value: values with the same hash share the file; none for a value the archive does not
+// have); every count of either, for "show all" (values.json, <hash>.all.json).
 let overviewPromise = null;
 const loadOverview = () => (overviewPromise ??= getJson(app.dataset.browse + "overview.json"));
-let valuesPromise = null;
-const loadValues = () => (valuesPromise ??= getJson(app.dataset.browse + "values.json"));
+// Every count of a facet the first view lists in part (values.json, or a value's .all.json).
+const restFiles = new Map();
+function loadRest({ file, keys }) {
+  if (!restFiles.has(file)) restFiles.set(file, getJson(app.dataset.browse + file));
+  const loaded = restFiles.get(file);
+  loaded.catch(() => restFiles.delete(file)); // a failed download may be retried
+  return loaded.then((data) => keys.reduce((obj, key) => obj[key], data));
+}
 const valueViews = new Map();
 function loadValue(facet, value) {
   const url = app.dataset.browse + valueFile(facet, value);
@@ -703,7 +709,7 @@ function resultItem({ url, title, excerpt, date, region, official, source }) {
 function renderFacets(panel) {
   const groups = [];
   for (const [param, facet] of FACETS) {
-    const { entries: listed = [], total = 0, complete = true } = panel[facet] ?? {};
+    const { entries: listed = [], total = 0, complete = true, rest } = panel[facet] ?? {};
     const selected = state.filters[facet] || new Set();
     const entries = [...listed];
     for (const v of selected) if (!entries.some(([name]) => name === v)) entries.push([v, 0]);
@@ -744,11 +750,11 @@ function renderFacets(panel) {
         if (all) expanded.delete(facet);
         else expanded.add(facet);
         if (!all && !complete) {
-          // The archive's counts of every value (the panel listed the most frequent).
+          // Every count (the panel listed the most frequent): in the file `rest` names.
           const shownAt = runId;
-          const values = await loadValues().catch(() => null);
-          if (shownAt !== runId || !values) return;
-          panel = { ...panel, [facet]: { entries: values[facet], total: count, complete: true } };
+          const every = await loadRest(rest).catch(() => null);
+          if (shownAt !== runId || !every) return;
+          panel = { ...panel, [facet]: { entries: every, total: count, complete: true } };
         }
         renderFacets(panel);
         document.getElementById(toggle.id)?.focus();

@@ -1,5 +1,8 @@
 // The browse data (cari/data/, written by plugins/search_index): every article's facets and
-// date, newest first, and what filtering and counting need from it.
+// date, newest first, and what filtering and counting need from it; and the first view the
+// build computed.
+
+import { valueFile } from "./state.js";
 
 const DAY_MS = 86400000;
 
@@ -97,6 +100,15 @@ export function panelOf(data, allCounts) {
   return panel;
 }
 
+// A facet of the panel from the build's summary of it (its number of values, the most
+// frequent): `rest` says where every count is (a file of the browse data and the keys in it).
+const summarized = ({ values, top }, rest) => ({
+  entries: top,
+  total: values,
+  complete: values <= top.length,
+  rest,
+});
+
 /**
  * The first view from the build's files alone (plugins/search_index/first_view.py), without
  * the columns of every article: `overview` (overview.json) and, filtered to one value, `one`
@@ -104,13 +116,13 @@ export function panelOf(data, allCounts) {
  * null when the archive has no such value). Returns `{ count, newest, oldest, years, lead,
  * panel }`: the number of articles, the first page's rows newest and oldest first (URL,
  * title, date, region, official, outlet), the articles per year (a Map; filtered only), per
- * leading slice the number of its articles that pass, and the filter panel (see panelOf;
- * a facet the overview lists in part is not `complete`: values.json has the rest).
+ * leading slice the number of its articles that pass, and the filter panel (see panelOf; a
+ * facet listed in part is not `complete`, and its `rest` names the file with every count).
  */
 export function firstView(overview, one = {}, entry = null) {
   const panel = {};
-  for (const [facet, { values, top }] of Object.entries(overview.facets)) {
-    panel[facet] = { entries: top, total: values, complete: values <= top.length };
+  for (const [facet, summary] of Object.entries(overview.facets)) {
+    panel[facet] = summarized(summary, { file: "values.json", keys: [facet] });
   }
   if (!one.facet) {
     const { count, newest, oldest } = overview;
@@ -119,6 +131,7 @@ export function firstView(overview, one = {}, entry = null) {
   const count = entry?.count ?? 0;
   const rows = entry?.rows ?? [];
   const k = Math.min(overview.page, rows.length);
+  const all = valueFile(one.facet, one.value, true);
   for (const facet of Object.keys(panel)) {
     if (facet === one.facet) {
       // Each facet's counts ignore its own filter: the archive's, and the chosen value's.
@@ -127,16 +140,15 @@ export function firstView(overview, one = {}, entry = null) {
         panel[facet] = { ...own, entries: [...own.entries, [one.value, count]] };
       }
     } else {
-      const entries = entry?.counts[facet] ?? [];
-      panel[facet] = { entries, total: entries.length, complete: true };
+      const summary = entry?.counts[facet] ?? { values: 0, top: [] };
+      panel[facet] = summarized(summary, { file: all, keys: [one.value, facet] });
     }
   }
-  const years = new Map(one.facet === "year" ? [[one.value, count]] : (entry?.counts.year ?? []));
   return {
     count,
     newest: rows.slice(0, k),
     oldest: rows.slice(rows.length - k).reverse(),
-    years,
+    years: new Map(entry?.years ?? []),
     lead: entry?.lead ?? {},
     panel,
   };

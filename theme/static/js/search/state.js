@@ -62,8 +62,12 @@ export function valueHash(value) {
   return (h >>> 0).toString(16).padStart(8, "0");
 }
 
-/** The file of one value's view, relative to the browse data folder. */
-export const valueFile = (facet, value) => `facet/${facet}/${valueHash(value)}.json`;
+/** Hex digits of the hash that name a value's file (first_view.HASH_DIGITS). */
+export const HASH_DIGITS = 3;
+
+/** The file of one value's view (`full`: every count of it), relative to the browse data folder. */
+export const valueFile = (facet, value, full = false) =>
+  `facet/${facet}/${valueHash(value).slice(0, HASH_DIGITS)}${full ? ".all" : ""}.json`;
 
 /** The leading slice that serves a sort (terbaru, terlama), if the site has it. */
 export function leadFor(sort, leads) {
