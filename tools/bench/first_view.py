@@ -134,7 +134,7 @@ def _visit(browser: Any, url: str, site: Path, base: str) -> dict[str, Any]:
         path = unquote(urlsplit(address).path).removeprefix(urlsplit(base).path)
         stored = site / path.lstrip("/")
         stored = stored / "index.html" if stored.is_dir() else stored
-        body = stored.read_bytes()
+        body = stored.read_bytes() if stored.is_file() else b""  # not found: headers only
         # The body as the server sends it (it compresses text files with gzip's level 6).
         sent = len(gzip.compress(body, 6)) if stored.suffix in COMPRESSIBLE else len(body)
         files[path] = [sent + (headers if headers > 0 else HEADERS), len(body)]
