@@ -757,7 +757,8 @@ function renderFacets(panel) {
           panel = { ...panel, [facet]: { entries: every, total: count, complete: true } };
         }
         renderFacets(panel);
-        document.getElementById(toggle.id)?.focus();
+        // Keyboard focus stays on the button that was used (rebuilt), where the view is.
+        document.getElementById(toggle.id)?.focus({ preventScroll: true });
       });
       fs.append(toggle);
     }
