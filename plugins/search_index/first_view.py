@@ -27,6 +27,7 @@ Any other view (two values, two facets) and the counts of a query still use the 
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
@@ -69,11 +70,16 @@ def row(article: Any) -> Row:
     ]
 
 
-def _ranked(counter: Counter[str]) -> list[list[Any]]:
+def _order(entry: tuple[str, int]) -> tuple[int, str, str]:
     # Most frequent first, then by name (the page sorts again with the Indonesian collation).
-    return [
-        [v, n] for v, n in sorted(counter.items(), key=lambda e: (-e[1], e[0].casefold(), e[0]))
-    ]
+    return -entry[1], entry[0].casefold(), entry[0]
+
+
+def _ranked(counter: Counter[str], first: int | None = None) -> list[list[Any]]:
+    """The values and their counts in :func:`_order`; only the ``first`` ones if given."""
+    if first is not None and first < len(counter):
+        return [[v, n] for v, n in heapq.nsmallest(first, counter.items(), key=_order)]
+    return [[v, n] for v, n in sorted(counter.items(), key=_order)]
 
 
 def _edges(positions: Sequence[int], page: int) -> list[int]:
@@ -83,7 +89,7 @@ def _edges(positions: Sequence[int], page: int) -> list[int]:
 
 def _summary(counter: Counter[str], shown: int) -> dict[str, Any]:
     """The number of values and the ``shown`` most frequent, with their counts."""
-    return {"values": len(counter), "top": _ranked(counter)[:shown]}
+    return {"values": len(counter), "top": _ranked(counter, shown)}
 
 
 def first_view(
