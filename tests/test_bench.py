@@ -91,6 +91,11 @@ def test_benchmark_runs_and_reports_sane_figures(tmp_path: Path) -> None:
     link = data["search"]["cold_links"]["scenarios"]["query"]
     assert link["status"] == data["search"]["scenarios"]["query"]["status"]
     assert 0 < link["ms_to_first_result"] <= link["ms_to_complete"]
+    # Bytes before the first title, per view, under the budget.
+    views = data["first_view"]["views"]
+    for name in ("browse", "query", "region", "year", "region_year"):
+        assert 0 < views[name]["gzip"] < views[name]["raw"], name
+        assert views[name]["gzip"] <= 300 * 1024, name
     text = run.summary(data)
     assert f"{n} articles" in text and "cold build" in text and "filtered_query" in text
-    assert "no test driver" in text
+    assert "no test driver" in text and "first title browse" in text

@@ -24,12 +24,15 @@ browse data, so ``pelican content`` alone produces a searchable site. Two output
   source, election, tags and quoted people of every article), ``pagefind.json`` (each article's Pagefind page
   id within its year's slice, to count a query's results per value), ``slices.json`` (the
   slices, newest first, with their number of articles, and the ids of the leading slices'
-  first articles), ``titles-N.json`` chunks of titles and URLs, and ``nama.json``, the
-  archive's names (regions with and without their kind, provinces, officials, outlets) from
-  which the search page suggests a correction of a misspelled name after an empty answer. The search page filters,
-  counts and sorts with these, and browses the whole archive with an empty query without
-  downloading Pagefind's index (a filter-only Pagefind search fetched 12.7 MB at 10,000
-  articles).
+  first articles), ``titles-N.json`` chunks of the rows a result shows (URL, title, date,
+  region, official, outlet), ``nama.json``, the archive's names (regions with and without
+  their kind, provinces, officials, outlets) from which the search page suggests a
+  correction of a misspelled name after an empty answer, and the first view
+  (``overview.json``, ``values.json``, ``facet/<facet>/<hash>.json``: see first_view.py), a
+  payload of constant size for opening the page without a query, unfiltered or filtered to
+  one value. The search page filters, counts and sorts with these, and browses the whole
+  archive with an empty query without downloading Pagefind's index (a filter-only Pagefind
+  search fetched 12.7 MB at 10,000 articles).
 
 Templates get ``SEARCH_PATHS``: the bundle and data folders, the leading slices and the files
 the header's search box fetches ahead (:func:`prefetch_paths`).
@@ -60,7 +63,7 @@ from pelican import signals
 
 from arsip import gazetteer, schema
 
-from . import leading
+from . import first_view, leading
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +99,11 @@ DEFAULTS: dict[str, Any] = {
     # is in nearly every article: its first ten results are among these, and they no longer
     # wait for a round trip after the search (0: none).
     "early_fragments": 12,
+    # The search page's first view (first_view.py): rows of the first page of titles, newest
+    # and oldest, and values per facet listed with their counts before "show all" (the
+    # page's SHOWN_VALUES, theme/static/js/cari.js).
+    "first_page": 10,
+    "shown_values": 8,
 }
 
 # What a slice keeps of Pagefind's output (the index); the rest is Pagefind's runtime, moved
@@ -126,6 +134,8 @@ class Config:
     pagefind_args: tuple[str, ...]
     lead: int
     early_fragments: int
+    first_page: int
+    shown_values: int
 
 
 class SearchIndexError(RuntimeError):
@@ -149,6 +159,9 @@ def config(settings: dict[str, Any]) -> Config:
     for key in ("lead", "early_fragments"):
         if int(raw[key]) < 0:
             raise SearchIndexError(f"SEARCH_INDEX: {key} must be 0 or more, not {raw[key]!r}")
+    for key in ("first_page", "shown_values", "chunk_size"):
+        if int(raw[key]) < 1:
+            raise SearchIndexError(f"SEARCH_INDEX: {key} must be 1 or more, not {raw[key]!r}")
     return Config(
         enabled=bool(raw["enabled"]),
         glob=glob,
@@ -159,6 +172,8 @@ def config(settings: dict[str, Any]) -> Config:
         pagefind_args=tuple(raw["pagefind_args"]),
         lead=int(raw["lead"]),
         early_fragments=int(raw["early_fragments"]),
+        first_page=int(raw["first_page"]),
+        shown_values=int(raw["shown_values"]),
     )
 
 
@@ -371,11 +386,15 @@ def browse_data(
     chunk_size: int,
     leads: dict[str, int] | None = None,
     early: int = 0,
+    page: int = DEFAULTS["first_page"],
+    shown: int = DEFAULTS["shown_values"],
 ) -> dict[str, Any]:
-    """The compact columnar metadata of every article, newest first, and the title chunks.
+    """The compact columnar metadata of every article, newest first, the title chunks and
+    the first view (first_view.py).
 
     Returns ``{"arsip.json": {...}, "pagefind.json": "...", "slices.json": {...},
-    "titles-0.json": [...], ...}``. ``slices.json`` has the slices (``years``: years, newest
+    "titles-0.json": [...], "overview.json": {...}, "facet/region/<hash>.json": {...},
+    ...}``; a title chunk's rows are :func:`first_view.row` (what a result shows). ``slices.json`` has the slices (``years``: years, newest
     first, with their number of articles) and, for each leading slice of ``leads`` (name ->
     number of articles, see leading.describe), the Pagefind ids of its first ``early``
     articles in the order of its sort (``lead``). Values of each facet are listed once,
@@ -438,9 +457,22 @@ def browse_data(
     files["nama.json"] = names(ordered)
     for start in range(0, len(ordered), chunk_size):
         files[f"titles-{start // chunk_size}.json"] = [
-            [a.url, a.title] for a in ordered[start : start + chunk_size]
+            first_view.row(a) for a in ordered[start : start + chunk_size]
         ]
+    # The positions of each leading slice's articles in `ordered`.
+    n = len(ordered)
+    spans = {
+        name: (0, size) if leading.LEADS[name] == "desc" else (n - size, n)
+        for name, size in (leads or {}).items()
+    }
+    files.update(first_view.first_view(ordered, (*FACETS, "year"), _values, page, shown, spans))
+    files["overview.json"]["chunk"] = chunk_size  # the rest of the list: titles-N.json
     return files
+
+
+def _values(article: Any, facet: str) -> list[str]:
+    """An article's values of a facet of the search page (the year too)."""
+    return [_year(article)] if facet == "year" else _facet_values(article, facet)
 
 
 def names(articles: Iterable[Any]) -> list[str]:
@@ -462,6 +494,7 @@ def write_browse_data(folder: Path, files: dict[str, Any]) -> None:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for name, data in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(
             json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )
@@ -562,7 +595,9 @@ def _finalized(pelican: Any) -> None:
     site = Path(pelican.output_path)
     ids = run.join()
     leads = {name: len(urls) for name, urls in run.leads.items()}
-    files = browse_data(articles, ids, cfg.chunk_size, leads, cfg.early_fragments)
+    files = browse_data(
+        articles, ids, cfg.chunk_size, leads, cfg.early_fragments, cfg.first_page, cfg.shown_values
+    )
     write_browse_data(site / cfg.data_dir, files)
 
 

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from search_index import search_index
+from search_index import first_view, search_index
 from search_index.search_index import (
     SearchIndexError,
     config,
@@ -166,8 +166,66 @@ def test_browse_data_lists_every_article_newest_first(site: Path) -> None:
         "/artikel/2023/artikel-3/",
     ]
     titles = json.loads((site / "cari" / "data" / "titles-0.json").read_text(encoding="utf-8"))
-    assert titles[0] == ["artikel/2024/artikel-2/", "Judul artikel nomor 2"]
+    assert titles[0] == [
+        "artikel/2024/artikel-2/",
+        "Judul artikel nomor 2",
+        "2024-07-01",
+        "Kota Bukittinggi",
+        "Andree Algamar",
+        "Langgam.id",
+    ]
     assert len(titles) == 3
+
+
+def read(site: Path, path: str) -> dict:
+    return json.loads((site / "cari" / "data" / path).read_text(encoding="utf-8"))
+
+
+def test_first_view_counts_and_rows(site: Path) -> None:
+    overview = read(site, "overview.json")
+    assert overview["count"] == 3 and overview["page"] == 10 and overview["chunk"] == 100
+    assert [r[0] for r in overview["newest"]] == [
+        "artikel/2024/artikel-2/",
+        "artikel/2024/artikel-1/",
+        "artikel/2023/artikel-3/",
+    ]
+    assert overview["oldest"] == overview["newest"][::-1]
+    facets = overview["facets"]
+    assert facets["region"] == {"values": 2, "top": [["Kota Padang", 2], ["Kota Bukittinggi", 1]]}
+    assert facets["tag"] == {
+        "values": 3,
+        "top": [["netralitas ASN", 2], ["apel", 1], ["sanksi", 1]],
+    }
+    assert facets["year"] == {"values": 2, "top": [["2024", 2], ["2023", 1]]}
+    assert set(facets) == {*search_index.FACETS, "year"}
+    assert read(site, "values.json")["region"] == facets["region"]["top"]
+    # One value's view: its count, rows, the other facets' counts among its articles.
+    padang = read(site, "facet/region/279.json")["Kota Padang"]
+    assert padang["count"] == 2
+    assert [r[0] for r in padang["rows"]] == ["artikel/2024/artikel-1/", "artikel/2023/artikel-3/"]
+    tags = {"values": 2, "top": [["netralitas ASN", 1], ["sanksi", 1]]}  # not "apel"
+    assert padang["counts"]["tag"] == tags
+    assert padang["counts"]["year"]["top"] == [["2023", 1], ["2024", 1]]
+    assert padang["years"] == [["2024", 1], ["2023", 1]]
+    assert "region" not in padang["counts"]
+    assert padang["lead"] == {}  # no leading slices in 3 articles
+    # Every count is in the view (no value with more than eight): no .all.json file.
+    assert not (site / "cari" / "data" / "facet" / "region" / "279.all.json").exists()
+    year = read(site, first_view.value_path("year", "2024"))["2024"]
+    assert year["count"] == 2 and year["years"] == [["2024", 2]]
+    assert year["counts"]["region"]["top"] == [["Kota Bukittinggi", 1], ["Kota Padang", 1]]
+    # Every value of every facet has its view, and nothing else is there.
+    views = sorted((site / "cari" / "data" / "facet").glob("*/*[0-9a-f].json"))
+    assert len(views) == len(list((site / "cari" / "data" / "facet").glob("*/*.json")))
+    expected = sorted(
+        (facet, value)
+        for facet, entries in read(site, "values.json").items()
+        for value, _ in entries
+    )
+    found = sorted(
+        (path.parent.name, value) for path in views for value in json.loads(path.read_text("utf-8"))
+    )
+    assert found == expected
 
 
 def test_names_for_suggestions(site: Path) -> None:
@@ -319,8 +377,15 @@ def test_measure_search_reports_each_scenario(content: Path, tmp_path: Path) -> 
     assert typed_filtered["url"].endswith("/cari/?daerah=Kota+Padang")
     assert typed_filtered["typed"] == "kampanye"
     assert typed_filtered["status"] == scenarios["filtered_query"]["status"]
-    assert "/cari/data/titles-0.json" in browse["files"]
-    assert "/cari/data/pagefind.json" not in browse["files"]
+    # Browsing: the overview alone (its rows are the whole archive here), not every article's
+    # columns; filtered to one region, that region's view.
+    data_files = sorted(f for f in browse["files"] if f.startswith("/cari/data/"))
+    assert data_files == ["/cari/data/overview.json"]
+    region = first_view.value_path("region", "Kota Padang")
+    assert sorted(f for f in scenarios["browse_filtered"]["files"] if "/cari/data/" in f) == [
+        "/cari/data/" + region,
+        "/cari/data/overview.json",
+    ]
     for scenario in scenarios.values():
         assert scenario["bytes"] > scenario["search_bytes"] > 0
 

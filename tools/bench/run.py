@@ -105,6 +105,13 @@ def _search(site: Path) -> dict[str, Any]:
     return measured
 
 
+def _first_view(site: Path) -> dict[str, Any]:
+    """Bytes before the search page's first title, per view (tools.bench.first_view)."""
+    from tools.bench import first_view
+
+    return first_view.measure(site)
+
+
 def run(
     n: int,
     seed: int = 1,
@@ -151,6 +158,7 @@ def run(
         if browser:
             log("Search page in headless Chromium ...")
             result["search"] = _search(output)
+            result["first_view"] = _first_view(output)
 
         if not preview:
             result["load_after"] = _load()
@@ -209,6 +217,10 @@ def summary(result: dict[str, Any]) -> str:
             f"(median of {s['ms_to_first_result_runs']}), complete {s['ms_to_complete']} ms, "
             f"{s['bytes'] / 1024:.1f} KB (no test driver)"
         )
+    if "first_view" in result:
+        from tools.bench import first_view
+
+        lines += first_view.summary(result["first_view"])
     if "error" in result:
         lines.append("  ERROR: " + result["error"].splitlines()[-1])
     return "\n".join(lines)

@@ -1,14 +1,17 @@
 // Search page of Arsip Netralitas ASN: Pagefind finds the words, in one index per year searched
 // in the order of the sort, after a small leading index of the newest (or oldest) articles
 // that gives the first page of a date-sorted query at once; the compact browse data
-// (cari/data/arsip.json, written by plugins/search_index) counts per filter value, and lists,
-// filters and sorts the whole archive when the query is empty, without downloading Pagefind's
-// index.
+// (cari/data/, written by plugins/search_index) counts per filter value, and lists, filters
+// and sorts the whole archive when the query is empty, without downloading Pagefind's index.
+// Opened without a query, unfiltered or filtered to one value, the page needs only what the
+// build computed for that view (overview.json, facet/<facet>/<hash>.json: a few KB whatever
+// the archive's size); any other view and a query's counts use every article's columns
+// (arsip.json).
 // State lives in the URL (search/state.js). What a query matches: search/query.js.
 
-import { decodeData, idsByYear, isoDate, matches, counts, yearsWith } from "./search/data.js";
+import { decodeData, firstView, idsByYear, matches, counts, panelOf, yearsWith } from "./search/data.js";
 import { parseQuery, searchTerms, highlightUrl } from "./search/query.js";
-import { FACETS, LEAD_META, leadFor as leadOf, readState as parseState, stateQuery } from "./search/state.js";
+import { FACETS, LEAD_META, leadFor as leadOf, readState as parseState, singleFilter, stateQuery, valueFile } from "./search/state.js";
 
 const app = document.getElementById("cari");
 const texts = JSON.parse(document.getElementById("cari-teks").textContent);
@@ -61,22 +64,72 @@ function loadData() {
   return dataPromise;
 }
 
-function titles(data, i) {
-  const c = Math.floor(i / data.columns.chunk);
-  if (!data.chunks.has(c)) {
-    data.chunks.set(
-      c,
-      fetchEarly(`${app.dataset.browse}titles-${c}.json`).then((r) => r.json()),
-    );
-  }
-  return data.chunks.get(c).then((rows) => rows[i % data.columns.chunk]);
+// The row of article `i` (newest first): URL, title, date, region, official, outlet, from the
+// chunks of `chunk` rows (titles-N.json).
+const chunks = new Map();
+function titleRow(chunk, i) {
+  const c = Math.floor(i / chunk);
+  if (!chunks.has(c)) chunks.set(c, getJson(`${app.dataset.browse}titles-${c}.json`));
+  return chunks.get(c).then((rows) => rows[i % chunk]);
 }
+
+// What a result shows, from such a row.
+const rowItem = ([url, title, date, region, official, source]) => ({
+  url: app.dataset.site + url,
+  title,
+  date,
+  region,
+  official,
+  source,
+});
 
 function getJson(url) {
   return fetchEarly(url).then((r) => {
     if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
     return r.json();
   });
+}
+
+// The first view (plugins/search_index/first_view.py): the archive's count, first rows and
+// counts per value (overview.json); the view of one value (facet/<facet>/<hash>.json, keyed
+// by value: values with the same hash share the file; none for a value the archive does not
+// have); every count of either, for "show all" (values.json, <hash>.all.json).
+let overviewPromise = null;
+const loadOverview = () => (overviewPromise ??= getJson(app.dataset.browse + "overview.json"));
+// Every count of a facet the first view lists in part (values.json, or a value's .all.json).
+const restFiles = new Map();
+function loadRest({ file, keys }) {
+  if (!restFiles.has(file)) restFiles.set(file, getJson(app.dataset.browse + file));
+  const loaded = restFiles.get(file);
+  loaded.catch(() => restFiles.delete(file)); // a failed download may be retried
+  return loaded.then((data) => keys.reduce((obj, key) => obj[key], data));
+}
+const valueViews = new Map();
+function loadValue(facet, value) {
+  const url = app.dataset.browse + valueFile(facet, value);
+  if (!valueViews.has(url)) {
+    const view = fetchEarly(url).then((r) => {
+      if (r.status === 404) return {};
+      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+      return r.json();
+    });
+    view.catch(() => valueViews.delete(url)); // a failed download may be retried
+    valueViews.set(url, view);
+  }
+  return valueViews.get(url).then((bucket) => bucket[value] ?? null);
+}
+
+// The first view of the filters without the columns (search/data.js, firstView), or null
+// when they need them (two values, two facets). `overview`: false when the caller needs only
+// the count, years and leading slices of one value (a filtered query).
+async function viewOf(filters, overview = true) {
+  const one = singleFilter(filters);
+  if (!one) return null;
+  const [all, entry] = await Promise.all([
+    overview || !one.facet ? loadOverview() : { facets: {}, page: 0 },
+    one.facet ? loadValue(one.facet, one.value) : null,
+  ]);
+  return firstView(all, one, entry);
 }
 
 // Article number of each Pagefind page id, per year: ids are unique within a year's index only
@@ -245,6 +298,7 @@ function growingList() {
   const list = {
     items: [], // functions that load a result's display data
     done: false,
+    fill: null, // loads the rest of the list, when asked for more than it holds
     push(items) {
       list.items.push(...items);
       wake();
@@ -256,6 +310,9 @@ function growingList() {
     // Resolves once `n` results are known or the list is complete.
     until(n) {
       if (list.done || list.items.length >= n) return Promise.resolve();
+      const fill = list.fill;
+      list.fill = null;
+      fill?.();
       return new Promise((resolve) => waiting.push([n, resolve]));
     },
   };
@@ -348,20 +405,24 @@ async function runQuery(id) {
   // Meanwhile: Pagefind, and the browse data when filtering; without filters the leading
   // slice is searched at once.
   loadPagefind();
-  if (anyFilter) loadData();
+  // Filtered: the years and leading slices with articles that pass, from the view of the one
+  // value filtered by (a small file), else from the columns of every article.
+  const view = anyFilter ? viewOf(state.filters, false).then((v) => v ?? loadData()) : null;
+  view?.catch(() => {}); // reported where it is awaited
   let leading = lead && !anyFilter ? searchLead() : null;
   leading?.catch(() => {}); // reported where it is awaited
   const all = await loadSlices();
   let years = state.sort === "lama" ? [...all].reverse() : all;
   if (state.filters.year) years = years.filter((y) => state.filters.year.has(y));
   if (filtered || (lead && anyFilter)) {
-    const data = await loadData();
-    if (filtered) {
-      // Skip the years in which no article passes the filters (the browse data knows).
-      const hit = new Set(yearsWith(data, state.filters));
-      years = years.filter((y) => hit.has(y));
-    }
-    if (lead && leadMatches(data, lead) < PAGE) lead = null;
+    const known = await view;
+    // Skip the years in which no article passes the filters.
+    const hit = known.years
+      ? new Set([...known.years].filter(([, n]) => n > 0).map(([y]) => y))
+      : new Set(yearsWith(known, state.filters));
+    if (filtered) years = years.filter((y) => hit.has(y));
+    const inLead = known.lead ? (known.lead[lead] ?? 0) : lead && leadMatches(known, lead);
+    if (lead && inLead < PAGE) lead = null;
   }
   if (id !== runId) return;
   if (lead) leading ??= searchLead();
@@ -446,7 +507,7 @@ async function runQuery(id) {
       if (i !== undefined) candidates.push(i);
     }
   }
-  renderFacets(data, counts(data, candidates, state.filters, FACETS.map(([, f]) => f)));
+  renderFacets(panelOf(data, counts(data, candidates, state.filters, FACETS.map(([, f]) => f))));
   if (!list.items.length) await showHelp(id, candidates.length);
 }
 
@@ -462,37 +523,69 @@ function leadMatches(data, lead) {
 }
 
 // No query: the browse data alone lists, filters, counts and sorts the whole archive (it is
-// ordered newest first, so an article's number is its date order).
+// ordered newest first, so an article's number is its date order). Unfiltered or filtered to
+// one value, the first page and the counts come from the build's view of it (viewOf), and
+// the rest of the list when asked for: the title rows in order, or, filtered, the articles
+// that pass (the columns of every article); any other filters need the columns at once.
 async function runBrowse(id) {
-  const data = await loadData();
+  const view = await viewOf(state.filters);
+  if (id !== runId) return;
+  if (!view) return runBrowseColumns(id);
+  const oldest = state.sort === "lama";
+  const first = oldest ? view.oldest : view.newest;
+  const list = show();
+  list.push(first.map((row) => async () => rowItem(row)));
+  if (first.length >= view.count) list.finish();
+  else {
+    list.fill = async () => {
+      try {
+        let rest;
+        if (Object.keys(state.filters).length) {
+          const data = await loadData();
+          rest = hitsOf(data).slice(first.length);
+        } else {
+          rest = Array.from({ length: view.count - first.length }, (_, k) => first.length + k);
+          if (oldest) rest = rest.map((i) => view.count - 1 - i);
+        }
+        const { chunk } = await loadOverview();
+        if (id !== runId) return;
+        list.push(rest.map((i) => async () => rowItem(await titleRow(chunk, i))));
+      } catch (err) {
+        console.error(err);
+        if (id === runId) statusEl.textContent = ui.error;
+      }
+      list.finish();
+    };
+  }
+  statusEl.textContent = status(view.count);
+  renderFacets(view.panel);
+  if (!view.count) await showHelp(id, (await loadOverview()).count);
+  await showMore(id);
+}
+
+// The articles that pass the filters, in the order of the sort.
+function hitsOf(data) {
+  const hits = [];
+  for (let i = 0; i < data.n; i++) if (matches(data, i, state.filters, null)) hits.push(i);
+  return state.sort === "lama" ? hits.reverse() : hits;
+}
+
+async function runBrowseColumns(id) {
+  const [data, { chunk }] = await Promise.all([loadData(), loadOverview()]);
   if (id !== runId) return;
   const candidates = Array.from({ length: data.n }, (_, i) => i);
-  const hits = candidates.filter((i) => matches(data, i, state.filters, null));
-  if (state.sort === "lama") hits.reverse();
-  const col = data.columns;
+  const hits = hitsOf(data);
   const list = show();
-  list.push(
-    hits.map((i) => async () => {
-      const [url, title] = await titles(data, i);
-      return {
-        url: app.dataset.site + url,
-        title,
-        date: isoDate(data, i),
-        region: data.values.region[col.region[i]],
-        official: data.values.official[col.official[i]],
-        source: data.values.source[col.source[i]],
-      };
-    }),
-  );
+  list.push(hits.map((i) => async () => rowItem(await titleRow(chunk, i))));
   list.finish();
   statusEl.textContent = status(hits.length);
   const firstPage = showMore(id);
   // The counts per value (tens of milliseconds over a large archive) once the first titles
   // are on screen.
-  if (hits.length) await titles(data, hits[0]).catch(() => {});
+  if (hits.length) await titleRow(chunk, hits[0]).catch(() => {});
   await new Promise((resolve) => setTimeout(resolve));
   if (id !== runId) return;
-  renderFacets(data, counts(data, candidates, state.filters, FACETS.map(([, f]) => f)));
+  renderFacets(panelOf(data, counts(data, candidates, state.filters, FACETS.map(([, f]) => f))));
   if (!hits.length) await showHelp(id, candidates.length);
   await firstPage;
 }
@@ -610,17 +703,21 @@ function resultItem({ url, title, excerpt, date, region, official, source }) {
 
 // ------------------------------------------------------------------ filter panel
 
-function renderFacets(data, allCounts) {
+// `panel`: per facet, its values with their counts (`entries`), the number of values
+// (`total`) and whether `entries` lists them all (`complete`; else they are the most frequent
+// of the whole archive, and values.json has the rest: see search/data.js, firstView).
+function renderFacets(panel) {
   const groups = [];
   for (const [param, facet] of FACETS) {
-    const c = allCounts[facet];
+    const { entries: listed = [], total = 0, complete = true, rest } = panel[facet] ?? {};
     const selected = state.filters[facet] || new Set();
-    let entries = [...c.entries()].map(([v, n]) => [data.values[facet][v], n]);
+    const entries = [...listed];
     for (const v of selected) if (!entries.some(([name]) => name === v)) entries.push([v, 0]);
     if (facet === "year") entries.sort((a, b) => b[0].localeCompare(a[0]));
     else entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "id"));
     if (!entries.length) continue;
-    const all = expanded.has(facet);
+    const count = Math.max(total, entries.length); // values in all
+    const all = expanded.has(facet) && complete;
     const visible = all
       ? entries
       : entries.filter(([v], k) => k < SHOWN_VALUES || selected.has(v));
@@ -641,18 +738,27 @@ function renderFacets(data, allCounts) {
       );
     });
     fs.append(ul);
-    if (entries.length > SHOWN_VALUES) {
+    if (count > SHOWN_VALUES) {
       const toggle = el("button", {
         type: "button",
         className: "search-toggle",
-        textContent: all ? ui.show_fewer : fill(ui.show_all, { n: entries.length }),
+        textContent: all ? ui.show_fewer : fill(ui.show_all, { n: count }),
       });
       toggle.id = `t-${param}`;
       toggle.setAttribute("aria-expanded", String(all));
-      toggle.addEventListener("click", () => {
+      toggle.addEventListener("click", async () => {
         if (all) expanded.delete(facet);
         else expanded.add(facet);
-        renderFacets(data, allCounts);
+        if (!all && !complete) {
+          // Every count (the panel listed the most frequent): in the file `rest` names.
+          const shownAt = runId;
+          const every = await loadRest(rest).catch(() => null);
+          if (shownAt !== runId || !every) return;
+          panel = { ...panel, [facet]: { entries: every, total: count, complete: true } };
+        }
+        renderFacets(panel);
+        // Keyboard focus stays on the button that was used (rebuilt), where the view is.
+        document.getElementById(toggle.id)?.focus({ preventScroll: true });
       });
       fs.append(toggle);
     }

@@ -1,5 +1,8 @@
 // The browse data (cari/data/, written by plugins/search_index): every article's facets and
-// date, newest first, and what filtering and counting need from it.
+// date, newest first, and what filtering and counting need from it; and the first view the
+// build computed.
+
+import { valueFile } from "./state.js";
 
 const DAY_MS = 86400000;
 
@@ -83,4 +86,71 @@ export function yearsWith(data, filters) {
     if (matches(data, i, filters)) hit.add(data.values.year[data.columns.year[i]]);
   }
   return data.values.year.filter((y) => hit.has(y));
+}
+
+/**
+ * The filter panel from counts per value index (`counts`): per facet, `entries` ([name, n]),
+ * `total` (the number of values) and `complete` (every value with a count is listed).
+ */
+export function panelOf(data, allCounts) {
+  const panel = {};
+  for (const [facet, c] of Object.entries(allCounts)) {
+    const entries = [...c.entries()].map(([v, n]) => [data.values[facet][v], n]);
+    panel[facet] = { entries, total: entries.length, complete: true };
+  }
+  return panel;
+}
+
+// A facet of the panel from the build's summary of it (its number of values, the most
+// frequent): `rest` says where every count is (a file of the browse data and the keys in it).
+const summarized = ({ values, top }, rest) => ({
+  entries: top,
+  total: values,
+  complete: values <= top.length,
+  rest,
+});
+
+/**
+ * The first view from the build's files alone (plugins/search_index/first_view.py), without
+ * the columns of every article: `overview` (overview.json) and, filtered to one value, `one`
+ * (`{ facet, value }`) with `entry`, that value's view (from its facet/<facet>/<hash>.json;
+ * null when the archive has no such value). Returns `{ count, newest, oldest, years, lead,
+ * panel }`: the number of articles, the first page's rows newest and oldest first (URL,
+ * title, date, region, official, outlet), the articles per year (a Map; filtered only), per
+ * leading slice the number of its articles that pass, and the filter panel (see panelOf; a
+ * facet listed in part is not `complete`, and its `rest` names the file with every count).
+ */
+export function firstView(overview, one = {}, entry = null) {
+  const panel = {};
+  for (const [facet, summary] of Object.entries(overview.facets)) {
+    panel[facet] = summarized(summary, { file: "values.json", keys: [facet] });
+  }
+  if (!one.facet) {
+    const { count, newest, oldest } = overview;
+    return { count, newest, oldest, years: null, lead: null, panel };
+  }
+  const count = entry?.count ?? 0;
+  const rows = entry?.rows ?? [];
+  const k = Math.min(overview.page, rows.length);
+  const all = valueFile(one.facet, one.value, true);
+  for (const facet of Object.keys(panel)) {
+    if (facet === one.facet) {
+      // Each facet's counts ignore its own filter: the archive's, and the chosen value's.
+      const own = panel[facet];
+      if (!own.entries.some(([v]) => v === one.value)) {
+        panel[facet] = { ...own, entries: [...own.entries, [one.value, count]] };
+      }
+    } else {
+      const summary = entry?.counts[facet] ?? { values: 0, top: [] };
+      panel[facet] = summarized(summary, { file: all, keys: [one.value, facet] });
+    }
+  }
+  return {
+    count,
+    newest: rows.slice(0, k),
+    oldest: rows.slice(rows.length - k).reverse(),
+    years: new Map(entry?.years ?? []),
+    lead: entry?.lead ?? {},
+    panel,
+  };
 }

@@ -43,6 +43,33 @@ export function stateQuery(state) {
 /** Whether the query string sets a filter (anything but the query and the sort). */
 export const hasFilters = (params) => [...params.keys()].some((k) => k !== "q" && k !== "urut");
 
+/**
+ * The one value the state filters by, `{ facet, value }`; `{}` without filters; null for
+ * anything else (two values, two facets). The build writes the view of each single value
+ * (cari/data/facet/, plugins/search_index/first_view.py): no filter or one value open with a
+ * payload of constant size; any other needs the columns of arsip.json.
+ */
+export function singleFilter(filters) {
+  const facets = Object.keys(filters);
+  if (facets.length === 0) return {};
+  if (facets.length > 1 || filters[facets[0]].size !== 1) return null;
+  return { facet: facets[0], value: [...filters[facets[0]]][0] };
+}
+
+/** FNV-1a (32 bits) of the value's UTF-8 bytes, 8 hex digits (first_view.value_hash). */
+export function valueHash(value) {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(value)) h = Math.imul(h ^ byte, 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+/** Hex digits of the hash that name a value's file (first_view.HASH_DIGITS). */
+export const HASH_DIGITS = 3;
+
+/** The file of one value's view (`full`: every count of it), relative to the browse data folder. */
+export const valueFile = (facet, value, full = false) =>
+  `facet/${facet}/${valueHash(value).slice(0, HASH_DIGITS)}${full ? ".all" : ""}.json`;
+
 /** The leading slice that serves a sort (terbaru, terlama), if the site has it. */
 export function leadFor(sort, leads) {
   if (sort === "cocok") return null;
@@ -60,16 +87,18 @@ export const LEAD_META = "pagefind.lead.pf_meta";
  * fragments slices.json names (`lead`, sorted by date without filters).
  */
 export function earlyFiles(search, paths, lang) {
-  const params = new URLSearchParams(search);
-  const filtered = hasFilters(params);
-  const sort = params.get("urut") || "";
-  if (!(params.get("q") || "").trim()) {
-    const files = [paths.browse + "arsip.json"];
-    if (!filtered && sort !== "lama") files.push(paths.browse + "titles-0.json");
+  const { q, sort, filters } = readState(search);
+  const filtered = Object.keys(filters).length > 0;
+  // The filters' own file: one value's view, or the columns of every article.
+  const one = singleFilter(filters);
+  const filterFile = paths.browse + (one ? valueFile(one.facet, one.value) : "arsip.json");
+  if (!q) {
+    const files = [paths.browse + "overview.json"];
+    if (filtered) files.push(filterFile);
     return { files, pagefind: false, lead: null };
   }
   const files = [paths.pagefind + `wasm.${lang}.pagefind`, paths.browse + "slices.json"];
-  if (filtered) files.push(paths.browse + "arsip.json");
+  if (filtered) files.push(filterFile);
   const lead = filtered ? null : leadFor(sort, paths.leads);
   if (lead) {
     // Its metadata under a fixed name too: no waiting for the entry that names it.
