@@ -11,30 +11,46 @@ ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
 
 
-def _build(siteurl: str = "", output: Path = OUTPUT) -> Path:
+def _build(siteurl: str = "", output: Path = OUTPUT, cache: str = "") -> Path:
     from tools.build import BuildFailed, build
 
     try:
-        return build(siteurl=siteurl, output=output)
+        return build(siteurl=siteurl, output=output, cache=cache or None)
     except BuildFailed as exc:
         raise Exit(str(exc), code=1) from None
 
 
-@task(help={"siteurl": "absolute site URL, e.g. https://org.github.io/repo (default: none)"})
-def build(c, siteurl=""):
+CACHE_HELP = (
+    "a folder kept between builds (e.g. cache/build): what an earlier build of the same code "
+    "read and indexed is reused; the site is the same"
+)
+
+
+@task(
+    help={
+        "siteurl": "absolute site URL, e.g. https://org.github.io/repo (default: none)",
+        "cache": CACHE_HELP,
+    }
+)
+def build(c, siteurl="", cache=""):
     """Build the whole site (pages, feeds, exports, search index) into output/."""
-    out = _build(siteurl)
+    out = _build(siteurl, cache=cache)
     print(f"Built {out}")
 
 
-@task(help={"siteurl": "the published URL, may contain a sub-path, e.g. https://example.org/arsip"})
-def publish(c, siteurl):
+@task(
+    help={
+        "siteurl": "the published URL, may contain a sub-path, e.g. https://example.org/arsip",
+        "cache": CACHE_HELP,
+    }
+)
+def publish(c, siteurl, cache=""):
     """Build the site for publication at SITEURL (every link, asset and feed under it)."""
     if not siteurl.strip():
         raise Exit(
             "--siteurl is required: the published address, e.g. https://org.github.io/repo", 1
         )
-    out = _build(siteurl)
+    out = _build(siteurl, cache=cache)
     print(f"Built {out} for {siteurl}")
 
 

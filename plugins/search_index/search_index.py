@@ -40,7 +40,9 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import datetime as dt
+import functools
 import gzip
+import hashlib
 import itertools
 import json
 import logging
@@ -93,6 +95,10 @@ DEFAULTS: dict[str, Any] = {
     # is in nearly every article: its first ten results are among these, and they no longer
     # wait for a round trip after the search (0: none).
     "early_fragments": 12,
+    # A folder kept between builds (tools/build.py sets it for a build with a cache): a slice
+    # whose pages have the same bytes as in an earlier build is copied from there instead of
+    # being indexed again (:class:`SliceCache`). "": no cache.
+    "cache": "",
 }
 
 # What a slice keeps of Pagefind's output (the index); the rest is Pagefind's runtime, moved
@@ -123,6 +129,7 @@ class Config:
     pagefind_args: tuple[str, ...]
     lead: int
     early_fragments: int
+    cache: str
 
 
 class SearchIndexError(RuntimeError):
@@ -156,6 +163,7 @@ def config(settings: dict[str, Any]) -> Config:
         pagefind_args=tuple(raw["pagefind_args"]),
         lead=int(raw["lead"]),
         early_fragments=int(raw["early_fragments"]),
+        cache=str(raw["cache"] or ""),
     )
 
 
@@ -216,6 +224,81 @@ def _run_one(command: list[str], output: Path) -> tuple[float, float]:
     return usage.ru_utime + usage.ru_stime, peak / 1024
 
 
+@functools.cache
+def _pagefind_digest() -> bytes:
+    """The digest of the Pagefind program's bytes (another version makes other slices)."""
+    from pagefind_bin import get_executable
+
+    return hashlib.sha256(Path(get_executable()).read_bytes()).digest()
+
+
+def _static_prefix(glob: str) -> str:
+    """The folder part of ``glob`` before its first wildcard ("artikel/2024/**/*.html" ->
+    "artikel/2024"): every file the glob can match lies under it."""
+    parts = []
+    for part in glob.split("/"):
+        if any(c in part for c in "*?[{"):
+            break
+        parts.append(part)
+    return "/".join(parts)
+
+
+class SliceCache:
+    """Pagefind slices of earlier builds, by what they were made from.
+
+    A slice's key is the digest of Pagefind's command line (without the folders of one build)
+    and of every file under the glob's folder (``artikel/2024/``: a superset of the pages
+    Pagefind reads), names and bytes. The same key means Pagefind would index the very same
+    pages the same way, so its earlier output is used instead (Pagefind's output differs from
+    run to run in its file names only, never in what it finds). Entries that no slice of the
+    last build used are removed, so the cache holds one build's slices."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.used: set[str] = set()
+        self.hits = self.misses = 0
+
+    @staticmethod
+    def key(site: Path, glob: str, extra: Iterable[str]) -> str:
+        digest = hashlib.sha256(_pagefind_digest())
+        digest.update(repr([glob, *extra]).encode())
+        top = site / _static_prefix(glob)
+        for path in sorted(top.rglob("*")) if top.is_dir() else []:
+            if path.is_file():
+                digest.update(f"\n{path.relative_to(site).as_posix()}\n".encode())
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+        return digest.hexdigest()[:24]
+
+    def fetch(self, name: str, key: str, output: Path) -> bool:
+        """Copy the slice ``name`` made from ``key`` to ``output``; False when there is none."""
+        entry = self.folder / f"{name}-{key}"
+        self.used.add(entry.name)
+        if not (entry / "pagefind-entry.json").is_file():
+            self.misses += 1
+            return False
+        shutil.rmtree(output, ignore_errors=True)
+        shutil.copytree(entry, output)
+        self.hits += 1
+        return True
+
+    def store(self, name: str, key: str, output: Path) -> None:
+        """Keep the slice Pagefind just wrote to ``output`` (before its runtime is shared)."""
+        entry = self.folder / f"{name}-{key}"
+        staging = self.folder / f".{entry.name}.tmp"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(output, staging)
+        shutil.rmtree(entry, ignore_errors=True)
+        staging.rename(entry)  # whole or not at all: a killed build leaves no half slice
+
+    def prune(self) -> None:
+        """Remove every entry the last build did not use."""
+        if self.folder.is_dir():
+            for child in self.folder.iterdir():
+                if child.name not in self.used and child.is_dir():
+                    shutil.rmtree(child)
+
+
 class IndexRun:
     """The Pagefind runs of one build, under way in background threads.
 
@@ -237,6 +320,7 @@ class IndexRun:
         self.years = sorted(set(years), reverse=True)
         self.leads = leads or {}  # leading slice -> URLs of its articles (see leading.py)
         self.bundle = site / cfg.bundle_dir
+        self.cache = SliceCache(Path(cfg.cache)) if cfg.cache else None
         shutil.rmtree(self.bundle, ignore_errors=True)  # old index files would linger
         LAST_RUN.clear()
         self.started = time.monotonic()
@@ -244,12 +328,21 @@ class IndexRun:
         self._futures = [self._pool.submit(self._one, year) for year in self.years]
         self._futures += [self._pool.submit(self._lead, *lead) for lead in self.leads.items()]
 
+    def _indexed(self, name: str, site: Path, glob: str, folder: Path) -> tuple[float, float]:
+        """Index ``glob`` of ``site`` into the slice ``folder`` (or take it from the cache);
+        Pagefind's CPU seconds and peak memory (zeros when cached)."""
+        key = self.cache.key(site, glob, self.cfg.pagefind_args) if self.cache else ""
+        if self.cache and self.cache.fetch(name, key, folder):
+            return 0.0, 0.0
+        cpu, peak = _run_one(pagefind_command(site, glob, folder, self.cfg.pagefind_args), folder)
+        if self.cache:
+            self.cache.store(name, key, folder)
+        return cpu, peak
+
     def _one(self, year: str) -> tuple[float, float, dict[str, tuple[str, str]]]:
         glob = self.cfg.glob.replace("{year}", year)
         folder = self.bundle / year
-        cpu, peak = _run_one(
-            pagefind_command(self.site, glob, folder, self.cfg.pagefind_args), folder
-        )
+        cpu, peak = self._indexed(year, self.site, glob, folder)
         return cpu, peak, slice_page_ids(folder)
 
     def _lead(self, name: str, urls: list[str]) -> tuple[float, float, dict[str, tuple[str, str]]]:
@@ -261,8 +354,7 @@ class IndexRun:
             # The year slices' glob, for any year.
             glob = self.cfg.glob.replace("{year}", "*")
             folder = self.bundle / name
-            command = pagefind_command(Path(staging), glob, folder, self.cfg.pagefind_args)
-            cpu, peak = _run_one(command, folder)
+            cpu, peak = self._indexed(name, Path(staging), glob, folder)
         leading.name_meta(self.bundle / name)
         return cpu, peak, {}  # its pages' ids are the years' (the browse data's)
 
@@ -275,6 +367,8 @@ class IndexRun:
         finally:
             self._pool.shutdown(wait=True, cancel_futures=True)
         waited = time.monotonic() - waiting
+        if self.cache:
+            self.cache.prune()
         if not self.years:
             return {}
         _share_runtime(self.bundle, self.years + list(self.leads))
@@ -289,6 +383,7 @@ class IndexRun:
             runs=len(figures),
             jobs=self.cfg.jobs,
             pages=sum(_page_count(self.bundle / year) for year in self.years),
+            cached=self.cache.hits if self.cache else 0,
         )
         log.info(
             "search index: %d Pagefind runs (%d pages) took %.1f s, peak %.0f MB",
