@@ -56,6 +56,24 @@ def publish(c, siteurl, cache=""):
 
 @task(
     help={
+        "siteurl": "the address the site was built for (links under it are checked)",
+        "pages": "a file listing the pages to check, one site-relative path a line",
+        "site": "the built site (default: output/)",
+    }
+)
+def check_pages(c, siteurl, pages, site=""):
+    """HTML (Nu Html Checker) and internal links of some built pages, e.g. those a commit
+    changed (`python -m tools.changes pages`); the publish workflow runs it after an editor's
+    commit."""
+    from tools.changes import main
+
+    code = main(["check", site or str(OUTPUT), siteurl, pages])
+    if code:
+        raise Exit(code=code)
+
+
+@task(
+    help={
         "port": "port on 127.0.0.1 (default 8000)",
         "prefix": "serve under a sub-path, e.g. /arsip (builds with that sub-path)",
         "no_build": "serve output/ as it is",
