@@ -223,18 +223,33 @@ def lint(c):
         "seed": "random seed of the synthetic archive (default 1)",
         "no_browser": "skip the search measurement in headless Chromium",
         "no_preview": "skip the preview builds (cold build only)",
+        "scale": "instead: the whole build's CPU and memory (every process) and a one-article "
+        "commit built with the publishing cache; writes bench-results/scale-N.json",
+        "keep": "with --scale: keep the generated archive in this folder and reuse it",
     }
 )
-def bench(c, n=10000, seed=1, no_browser=False, no_preview=False):
+def bench(c, n=10000, seed=1, no_browser=False, no_preview=False, scale=False, keep=""):
     """Benchmark a synthetic archive of N articles; writes bench-results/bench-N.json."""
     import json
 
+    if scale:
+        _bench_scale(int(n), int(seed), keep)
+        return
     from tools.bench import run
 
     result = run.run(int(n), int(seed), browser=not no_browser, preview=not no_preview)
     path = run.write(result)
     print(json.dumps(result, indent=2, ensure_ascii=False))
     print(run.summary(result))
+    print(f"Written {path.relative_to(ROOT)}")
+
+
+def _bench_scale(n: int, seed: int, keep: str) -> None:
+    from tools.bench import scale
+
+    result = scale.run(n, seed, Path(keep) if keep else None)
+    path = scale.write(result)
+    print(scale.summary(result))
     print(f"Written {path.relative_to(ROOT)}")
 
 
