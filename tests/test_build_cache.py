@@ -59,7 +59,8 @@ def _content(tmp_path: Path, n: int) -> Path:
     return content
 
 
-def _compare(content: Path, cache: Path, out: Path, clean: Path) -> None:
+def _compare(content: Path, cache: Path, out: Path, clean: Path) -> int:
+    """Build with the cache and from nothing, compare; the slices the cached build reused."""
     from search_index import search_index
 
     build(SITEURL, output=out, content=content, cache=cache)
@@ -72,6 +73,7 @@ def _compare(content: Path, cache: Path, out: Path, clean: Path) -> None:
     assert pagefind_slices(out) == pagefind_slices(clean)
     # The years that did not change came from the cache.
     assert cached >= 1
+    return cached
 
 
 def test_a_cached_build_after_one_article_added_edited_removed_is_a_clean_build(
@@ -94,7 +96,10 @@ def test_a_cached_build_after_one_article_added_edited_removed_is_a_clean_build(
     target = content / new.relative_to(tmp_path / "more")
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(new, target)
-    _compare(content, cache, out, tmp_path / "clean-added")
+    cached = _compare(content, cache, out, tmp_path / "clean-added")
+    # Every other year's slice came from the cache, though the new article is listed on
+    # pages of other years (related articles: outside what Pagefind indexes).
+    assert cached == len(pagefind_slices(out)) - 1
     assert reads[0] == target.name
     assert len(reads) == 1 + N + 1  # cached build: the new file; clean build: all
 

@@ -99,6 +99,12 @@ DEFAULTS: dict[str, Any] = {
     # whose pages have the same bytes as in an earlier build is copied from there instead of
     # being indexed again (:class:`SliceCache`). "": no cache.
     "cache": "",
+    # Regular expressions of page regions that Pagefind does not read (outside the element
+    # marked data-pagefind-body): left out of a slice's cache key, so that a new article does
+    # not make every year's slice stale through the related-article lists of other pages. A
+    # region that mentions Pagefind or holds a heading, image, title or meta element counts
+    # all the same (:data:`_READ_MARKERS`).
+    "cache_ignore": [],
 }
 
 # What a slice keeps of Pagefind's output (the index); the rest is Pagefind's runtime, moved
@@ -130,6 +136,7 @@ class Config:
     lead: int
     early_fragments: int
     cache: str
+    cache_ignore: tuple[str, ...]
 
 
 class SearchIndexError(RuntimeError):
@@ -164,6 +171,7 @@ def config(settings: dict[str, Any]) -> Config:
         lead=int(raw["lead"]),
         early_fragments=int(raw["early_fragments"]),
         cache=str(raw["cache"] or ""),
+        cache_ignore=tuple(str(r) for r in raw["cache_ignore"]),
     )
 
 
@@ -243,30 +251,56 @@ def _static_prefix(glob: str) -> str:
     return "/".join(parts)
 
 
+#: What Pagefind may read outside the data-pagefind-body element: its own attributes, the
+#: page's title, first heading and image (its default metadata), the language and meta
+#: elements. A region holding any of them is never left out of a cache key.
+_READ_MARKERS = re.compile(r"pagefind|<h1|<img|<title|<html|<meta|<body", re.I)
+
+
+def search_bytes(page: bytes, ignore: Iterable[re.Pattern[str]]) -> bytes:
+    """``page`` without the regions matching ``ignore`` that Pagefind does not read (see
+    :data:`_READ_MARKERS`): what a slice's cache key is made of."""
+    patterns = list(ignore)
+    if not patterns:
+        return page
+    text = page.decode("utf-8", "surrogateescape")
+
+    def drop(match: re.Match[str]) -> str:
+        return match.group(0) if _READ_MARKERS.search(match.group(0)) else ""
+
+    for pattern in patterns:
+        text = pattern.sub(drop, text)
+    return text.encode("utf-8", "surrogateescape")
+
+
 class SliceCache:
     """Pagefind slices of earlier builds, by what they were made from.
 
-    A slice's key is the digest of Pagefind's command line (without the folders of one build)
-    and of every file under the glob's folder (``artikel/2024/``: a superset of the pages
-    Pagefind reads), names and bytes. The same key means Pagefind would index the very same
-    pages the same way, so its earlier output is used instead (Pagefind's output differs from
-    run to run in its file names only, never in what it finds). Entries that no slice of the
-    last build used are removed, so the cache holds one build's slices."""
+    A slice's key is the digest of Pagefind (the program's bytes), its command line without
+    the folders of one build, and every file under the glob's folder (``artikel/2024/``: a
+    superset of the pages Pagefind reads), names and bytes; of an HTML page, only what
+    Pagefind may read (``cache_ignore``: :func:`search_bytes`). The same key means Pagefind
+    would be given the very same input, so the slice it made of it then is used instead of a
+    new run. Entries that no slice of the last build used are removed, so the cache holds
+    one build's slices."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, ignore: Iterable[str] = ()):
         self.folder = folder
+        self.ignore = [re.compile(r, re.S) for r in ignore]
         self.used: set[str] = set()
         self.hits = self.misses = 0
 
-    @staticmethod
-    def key(site: Path, glob: str, extra: Iterable[str]) -> str:
+    def key(self, site: Path, glob: str, extra: Iterable[str]) -> str:
         digest = hashlib.sha256(_pagefind_digest())
-        digest.update(repr([glob, *extra]).encode())
+        digest.update(repr([glob, *extra, *(r.pattern for r in self.ignore)]).encode())
         top = site / _static_prefix(glob)
         for path in sorted(top.rglob("*")) if top.is_dir() else []:
             if path.is_file():
+                data = path.read_bytes()
+                if path.suffix == ".html":
+                    data = search_bytes(data, self.ignore)
                 digest.update(f"\n{path.relative_to(site).as_posix()}\n".encode())
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
+                digest.update(hashlib.sha256(data).digest())
         return digest.hexdigest()[:24]
 
     def fetch(self, name: str, key: str, output: Path) -> bool:
@@ -320,7 +354,7 @@ class IndexRun:
         self.years = sorted(set(years), reverse=True)
         self.leads = leads or {}  # leading slice -> URLs of its articles (see leading.py)
         self.bundle = site / cfg.bundle_dir
-        self.cache = SliceCache(Path(cfg.cache)) if cfg.cache else None
+        self.cache = SliceCache(Path(cfg.cache), cfg.cache_ignore) if cfg.cache else None
         shutil.rmtree(self.bundle, ignore_errors=True)  # old index files would linger
         LAST_RUN.clear()
         self.started = time.monotonic()
