@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import sys
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -55,8 +56,8 @@ CODE_PATHS = ("pelicanconf.py", "pyproject.toml", "arsip", "plugins", "theme", "
 
 
 def code_key(settings: dict[str, Any]) -> str:
-    """A digest of everything but the content that the built site depends on: the Python,
-    Pelican and Pagefind versions, the settings (without the folders of this one build) and
+    """A digest of everything but the content that the built site depends on: the Python
+    version, every installed package's version, Pagefind's bytes, the settings (without the folders of this one build) and
     the bytes of every file of :data:`CODE_PATHS`.
 
     The build cache (:func:`build` with ``cache``) lives in a folder named by it, so a cache
@@ -72,6 +73,9 @@ def code_key(settings: dict[str, Any]) -> str:
     except (ImportError, OSError):
         pagefind = b""
     digest.update(f"{sys.version}\n{pelican.__version__}\n".encode())
+    # Every installed package's version (Markdown, Jinja2...: their output is in the cache).
+    installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    digest.update("\n".join(installed).encode())
     digest.update(hashlib.sha256(pagefind).digest())
     local = ("OUTPUT_PATH", "FINAL_OUTPUT_PATH", "CACHE_PATH", "PATH")
     stable = {k: v for k, v in settings.items() if k.isupper() and k not in local}
