@@ -189,6 +189,13 @@ SEARCH_INDEX = {  # plugins/search_index (defaults: search_index.DEFAULTS)
     # Two years indexed at once: on the idle 2-core machine all years took 21.7 s and 21.1 s
     # against 26.8 s and 28.1 s one at a time (10,000 articles; peak 2 x 240 MB).
     "jobs": 2,
+    # Regions of an article page outside its data-pagefind-body element (templates/article.html):
+    # a new article changes them on other pages, not what Pagefind indexes, so they are left
+    # out of the key of the build cache's slices (plugins/search_index: SliceCache).
+    "cache_ignore": [
+        r'<nav class="prev-next".*?</nav>',
+        r'<section class="related".*?</section>',
+    ],
 }
 SITEMAP = {
     "format": "xml",  # entries without changefreq and priority (plugins/sitemap_lastmod)

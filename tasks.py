@@ -11,26 +11,42 @@ ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
 
 
-def _build(siteurl: str = "", output: Path = OUTPUT) -> Path:
+def _build(siteurl: str = "", output: Path = OUTPUT, cache: str = "") -> Path:
     from tools.build import BuildFailed, build
 
     try:
-        return build(siteurl=siteurl, output=output)
+        return build(siteurl=siteurl, output=output, cache=cache or None)
     except BuildFailed as exc:
         raise Exit(str(exc), code=1) from None
 
 
-@task(help={"siteurl": "absolute site URL, e.g. https://org.github.io/repo (default: none)"})
-def build(c, siteurl=""):
+CACHE_HELP = (
+    "a folder kept between builds (e.g. cache/build): what an earlier build of the same code "
+    "read and indexed is reused; the site is the same"
+)
+
+
+@task(
+    help={
+        "siteurl": "absolute site URL, e.g. https://org.github.io/repo (default: none)",
+        "cache": CACHE_HELP,
+    }
+)
+def build(c, siteurl="", cache=""):
     """Build the whole site (pages, feeds, exports, search index) into output/."""
-    out = _build(siteurl)
+    out = _build(siteurl, cache=cache)
     from arsip.messages import t
 
     print(t("build.built", out=out))
 
 
-@task(help={"siteurl": "the published URL, may contain a sub-path, e.g. https://example.org/arsip"})
-def publish(c, siteurl):
+@task(
+    help={
+        "siteurl": "the published URL, may contain a sub-path, e.g. https://example.org/arsip",
+        "cache": CACHE_HELP,
+    }
+)
+def publish(c, siteurl, cache=""):
     """Build the site for publication at SITEURL, then check it against GitHub Pages' limits."""
     if not siteurl.strip():
         raise Exit(
@@ -38,7 +54,7 @@ def publish(c, siteurl):
         )
     from tools.publish import check, measure
 
-    out = _build(siteurl)
+    out = _build(siteurl, cache=cache)
     from arsip.messages import t
 
     print(t("build.built_for", out=out, siteurl=siteurl))
@@ -48,6 +64,24 @@ def publish(c, siteurl):
     if verdict.stops:
         raise Exit("\n".join(verdict.lines), code=1)
     print("\n".join(verdict.lines))
+
+
+@task(
+    help={
+        "siteurl": "the address the site was built for (links under it are checked)",
+        "pages": "a file listing the pages to check, one site-relative path a line",
+        "site": "the built site (default: output/)",
+    }
+)
+def check_pages(c, siteurl, pages, site=""):
+    """HTML (Nu Html Checker) and internal links of some built pages, e.g. those a commit
+    changed (`python -m tools.changes pages`); the publish workflow runs it after an editor's
+    commit."""
+    from tools.changes import main
+
+    code = main(["check", site or str(OUTPUT), siteurl, pages])
+    if code:
+        raise Exit(code=code)
 
 
 @task(
@@ -201,12 +235,18 @@ def lint(c):
         "seed": "random seed of the synthetic archive (default 1)",
         "no_browser": "skip the search measurement in headless Chromium",
         "no_preview": "skip the preview builds (cold build only)",
+        "scale": "instead: the whole build's CPU and memory (every process) and a one-article "
+        "commit built with the publishing cache; writes bench-results/scale-N.json",
+        "keep": "with --scale: keep the generated archive in this folder and reuse it",
     }
 )
-def bench(c, n=10000, seed=1, no_browser=False, no_preview=False):
+def bench(c, n=10000, seed=1, no_browser=False, no_preview=False, scale=False, keep=""):
     """Benchmark a synthetic archive of N articles; writes bench-results/bench-N.json."""
     import json
 
+    if scale:
+        _bench_scale(int(n), int(seed), keep)
+        return
     from tools.bench import run, size
 
     result = run.run(int(n), int(seed), browser=not no_browser, preview=not no_preview)
@@ -216,6 +256,15 @@ def bench(c, n=10000, seed=1, no_browser=False, no_preview=False):
     print(json.dumps(result, indent=2, ensure_ascii=False))
     print(run.summary(result))
     print(size.summary(result))
+    print(f"Written {path.relative_to(ROOT)}")
+
+
+def _bench_scale(n: int, seed: int, keep: str) -> None:
+    from tools.bench import scale
+
+    result = scale.run(n, seed, Path(keep) if keep else None)
+    path = scale.write(result)
+    print(scale.summary(result))
     print(f"Written {path.relative_to(ROOT)}")
 
 

@@ -8,6 +8,7 @@ downloads its binary at install time, which fails offline). The npm package ``ac
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -123,3 +124,51 @@ def test_failed_tests_become_annotations_in_actions(tmp_path: Path) -> None:
     assert proc.returncode == 1
     out = proc.stdout + proc.stderr
     assert "::error file=test_gagal.py,line=2::" in out, out[-2000:]
+
+
+def test_publish_takes_the_short_path_after_a_content_only_commit() -> None:
+    """After a push that changed content/ only: the articles are checked, the site is built
+    with the previous build's cache and the changed pages are checked; the whole suite runs
+    only for other changes. The cache is restored before the build and saved after it, under
+    a key that names the code it was made by (tools.build.CODE_PATHS)."""
+    from tools.build import CODE_PATHS
+
+    wf = _load("publish.yml")
+    build = wf["jobs"]["build"]
+    steps = build["steps"]
+    names = [s.get("name", s.get("uses", "")) for s in steps]
+    assert steps[0]["uses"].startswith("actions/checkout@") and steps[0]["with"]["fetch-depth"] == 0
+    changes = next(s for s in steps if s.get("id") == "changes")
+    assert changes["env"]["BEFORE"] == "${{ github.event.before }}"
+    assert "python3 -m tools.changes kind" in changes["run"] and "GITHUB_OUTPUT" in changes["run"]
+
+    def step(run: str) -> dict:
+        return next(s for s in steps if run in s.get("run", ""))
+
+    content = "steps.changes.outputs.kind == 'content'"
+    not_content = "steps.changes.outputs.kind != 'content'"
+    assert "if" not in step("./dev check --format github")  # always
+    assert step("./dev test")["if"] == not_content
+    publish = step("./dev publish")
+    assert "if" not in publish and '--cache "$BUILD_CACHE"' in publish["run"]
+    assert build["env"]["BUILD_CACHE"] == "cache/build"
+    assert "if" not in step("tools.changes pages")
+    assert step("./dev check-pages")["if"] == content
+
+    restore = next(s for s in steps if s.get("uses", "").startswith("actions/cache/restore@"))
+    save = next(s for s in steps if s.get("uses", "").startswith("actions/cache/save@"))
+    order = [steps.index(x) for x in (changes, restore, publish, step("tools.changes pages"))]
+    assert order == sorted(order) and steps.index(save) > steps.index(publish), names
+    assert steps.index(step("./dev check-pages")) > steps.index(step("tools.changes pages"))
+    assert restore["with"]["path"] == save["with"]["path"] == "${{ env.BUILD_CACHE }}"
+    assert restore["with"]["key"] == save["with"]["key"]
+    key = save["with"]["key"]
+    assert key.endswith("-${{ github.sha }}")  # a new entry per build (entries are immutable)
+    prefix = key.removesuffix("${{ github.sha }}")
+    assert restore["with"]["restore-keys"].strip() == prefix
+    globs = re.findall(r"'([^']+)'", key)
+    expected = [p if "." in p else f"{p}/**" for p in CODE_PATHS]
+    assert globs == expected
+    # The web editor needs the npm package the checkers' installation brings: after them.
+    admin = step("python -m arsip.admin output")
+    assert steps.index(admin) > steps.index(step("./dev check-pages"))

@@ -8,8 +8,12 @@ validation plugin's stop into a clean exit.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import shutil
+import sys
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -46,10 +50,78 @@ def settings_for(
     return read_settings(str(ROOT / "pelicanconf.py"), override=override)
 
 
+#: What a build's output depends on besides the content: with the settings (see
+#: :func:`code_key`), the files under these paths, by their bytes.
+CODE_PATHS = ("pelicanconf.py", "pyproject.toml", "arsip", "plugins", "theme", "data", "tools")
+
+
+def code_key(settings: dict[str, Any]) -> str:
+    """A digest of everything but the content that the built site depends on: the Python
+    version, every installed package's version, Pagefind's bytes, the settings (without the folders of this one build) and
+    the bytes of every file of :data:`CODE_PATHS`.
+
+    The build cache (:func:`build` with ``cache``) lives in a folder named by it, so a cache
+    made by other code or settings is never read: stale entries can only be missed, never
+    used. By bytes, not modification times (a fresh checkout gives every file a new time)."""
+    import pelican
+
+    digest = hashlib.sha256()
+    try:
+        from pagefind_bin import get_executable
+
+        pagefind = Path(get_executable()).read_bytes()
+    except (ImportError, OSError):
+        pagefind = b""
+    digest.update(f"{sys.version}\n{pelican.__version__}\n".encode())
+    # Every installed package's version (Markdown, Jinja2...: their output is in the cache).
+    installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    digest.update("\n".join(installed).encode())
+    digest.update(hashlib.sha256(pagefind).digest())
+    local = ("OUTPUT_PATH", "FINAL_OUTPUT_PATH", "CACHE_PATH", "PATH")
+    stable = {k: v for k, v in settings.items() if k.isupper() and k not in local}
+    # Function reprs carry addresses that change from one process to the next.
+    digest.update(re.sub(r" at 0x[0-9a-f]+", "", repr(sorted(stable.items()))).encode())
+    for name in CODE_PATHS:
+        top = ROOT / name
+        files = [top] if top.is_file() else sorted(top.rglob("*"))
+        for path in files:
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(f"{path.relative_to(ROOT)}\n".encode())
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:20]
+
+
+def cache_settings(settings: dict[str, Any], cache: Path, key: str) -> dict[str, Any]:
+    """Settings that make a build reuse what an earlier build with the same :func:`code_key`
+    left in ``cache``: Pelican's content cache (an article whose file has the same bytes is
+    not read again; ``CHECK_MODIFIED_METHOD`` compares SHA-256 digests, not file times) and
+    the search index's slices of the years whose pages did not change (plugins/search_index).
+    The output is the same as without a cache (tests/test_build_cache.py)."""
+    folder = cache / key
+    return {
+        "CACHE_PATH": str(folder / "pelican"),
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "CONTENT_CACHING_LAYER": "reader",
+        "CHECK_MODIFIED_METHOD": "sha256",
+        "GZIP_CACHE": False,
+        "SEARCH_INDEX": {**(settings.get("SEARCH_INDEX") or {}), "cache": str(folder / "pagefind")},
+    }
+
+
+def _prune_cache(cache: Path, key: str) -> None:
+    """Keep only the folder of ``key`` in ``cache``: caches of other code are never used."""
+    if cache.is_dir():
+        for child in cache.iterdir():
+            if child.name != key and child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+
+
 def build(
     siteurl: str = "",
     output: str | os.PathLike[str] | None = None,
     content: str | os.PathLike[str] | None = None,
+    cache: str | os.PathLike[str] | None = None,
     **overrides: Any,
 ) -> Path:
     """Build the whole site into ``output`` and return its path.
@@ -57,11 +129,16 @@ def build(
     The site is built aside, in the hidden folder ``output/.building``, and its files
     replace the others only once the build has succeeded: a build that stops (an invalid article, a
     crash, Ctrl+C) leaves the previous site in place, and a preview being served never goes
-    blank."""
+    blank. With ``cache`` (a folder kept between builds, e.g. by CI's cache action), what an
+    earlier build of the same code read and indexed is reused (:func:`cache_settings`)."""
     problem = links.siteurl_problem(siteurl)
     if problem:
         raise BuildFailed(problem)
     settings = settings_for(siteurl, output, content, **overrides)
+    if cache is not None:
+        key = code_key(settings)
+        _prune_cache(Path(cache), key)
+        settings.update(cache_settings(settings, Path(cache).resolve(), key))
     out = Path(settings["OUTPUT_PATH"])
     staging = out / STAGING
     _remove(staging)  # left by a build that was killed
@@ -74,6 +151,10 @@ def build(
         Pelican(settings).run()
     except BaseException as exc:
         _remove(staging)
+        if cache is not None:
+            # A stopped build may have cached what its readers made of an invalid file (a
+            # page is refused after Pelican saved its cache): the next build starts cold.
+            _remove(Path(cache) / key)
         if type(exc).__name__ == "BuildStopped":
             raise BuildFailed(str(exc)) from None
         raise

@@ -441,7 +441,7 @@ def _start_reading(generator: Any) -> None:
         return
     generator._parallel_prepared = True
     cfg = config(generator.settings)
-    if not cfg.parallel or generator.settings.get("LOAD_CONTENT_CACHE"):
+    if not cfg.parallel:
         return
     # Pelican's loop iterates over the set get_files returns; the same call builds the same
     # set in the same way, so its order is the order Pelican reads the files in.
@@ -453,7 +453,10 @@ def _start_reading(generator: Any) -> None:
     for rel in files:
         reader = generator.readers.readers.get(os.path.splitext(rel)[1][1:])
         if reader is not None and hasattr(reader, "prepare") and hasattr(reader, "prepared"):
-            found.append((reader, os.path.abspath(os.path.join(generator.path, rel))))
+            path = os.path.abspath(os.path.join(generator.path, rel))
+            if _in_content_cache(generator, path):
+                continue  # Pelican takes it from its content cache: no reader will ask
+            found.append((reader, path))
             count[id(reader)] = count.get(id(reader), 0) + 1
     items = [(reader, path) for reader, path in found if count[id(reader)] >= cfg.min_items]
     if not items:
@@ -464,6 +467,16 @@ def _start_reading(generator: Any) -> None:
     generator._parallel_stream = _ReadStream(
         items, processes, _bar(len(items), "Membaca artikel", cfg)
     )
+
+
+def _in_content_cache(generator: Any, path: str) -> bool:
+    """True when Pelican's reader will take ``path`` from its content cache
+    (``LOAD_CONTENT_CACHE``): the check of ``Readers.read_file``, made ahead (the stamp, e.g.
+    the file's digest, is computed once more)."""
+    readers = generator.readers
+    if not generator.settings.get("LOAD_CONTENT_CACHE") or not getattr(readers, "_cache", None):
+        return False
+    return readers.get_cached_data(path, None) is not None
 
 
 def _end_reading(generator: Any) -> None:

@@ -43,7 +43,9 @@ from __future__ import annotations
 import concurrent.futures
 import contextlib
 import datetime as dt
+import functools
 import gzip
+import hashlib
 import itertools
 import json
 import logging
@@ -104,6 +106,16 @@ DEFAULTS: dict[str, Any] = {
     # page's SHOWN_VALUES, theme/static/js/cari.js).
     "first_page": 10,
     "shown_values": 8,
+    # A folder kept between builds (tools/build.py sets it for a build with a cache): a slice
+    # whose pages have the same bytes as in an earlier build is copied from there instead of
+    # being indexed again (:class:`SliceCache`). "": no cache.
+    "cache": "",
+    # Regular expressions of page regions that Pagefind does not read (outside the element
+    # marked data-pagefind-body): left out of a slice's cache key, so that a new article does
+    # not make every year's slice stale through the related-article lists of other pages. A
+    # region that mentions Pagefind or holds a heading, image, title or meta element counts
+    # all the same (:data:`_READ_MARKERS`).
+    "cache_ignore": [],
 }
 
 # What a slice keeps of Pagefind's output (the index); the rest is Pagefind's runtime, moved
@@ -136,6 +148,8 @@ class Config:
     early_fragments: int
     first_page: int
     shown_values: int
+    cache: str
+    cache_ignore: tuple[str, ...]
 
 
 class SearchIndexError(RuntimeError):
@@ -174,6 +188,8 @@ def config(settings: dict[str, Any]) -> Config:
         early_fragments=int(raw["early_fragments"]),
         first_page=int(raw["first_page"]),
         shown_values=int(raw["shown_values"]),
+        cache=str(raw["cache"] or ""),
+        cache_ignore=tuple(str(r) for r in raw["cache_ignore"]),
     )
 
 
@@ -234,6 +250,107 @@ def _run_one(command: list[str], output: Path) -> tuple[float, float]:
     return usage.ru_utime + usage.ru_stime, peak / 1024
 
 
+@functools.cache
+def _pagefind_digest() -> bytes:
+    """The digest of the Pagefind program's bytes (another version makes other slices)."""
+    from pagefind_bin import get_executable
+
+    return hashlib.sha256(Path(get_executable()).read_bytes()).digest()
+
+
+def _static_prefix(glob: str) -> str:
+    """The folder part of ``glob`` before its first wildcard ("artikel/2024/**/*.html" ->
+    "artikel/2024"): every file the glob can match lies under it."""
+    parts = []
+    for part in glob.split("/"):
+        if any(c in part for c in "*?[{"):
+            break
+        parts.append(part)
+    return "/".join(parts)
+
+
+#: What Pagefind may read outside the data-pagefind-body element: its own attributes, the
+#: page's title, first heading and image (its default metadata), the language and meta
+#: elements. A region holding any of them is never left out of a cache key.
+_READ_MARKERS = re.compile(r"pagefind|<h1|<img|<title|<html|<meta|<body", re.I)
+
+
+def search_bytes(page: bytes, ignore: Iterable[re.Pattern[str]]) -> bytes:
+    """``page`` without the regions matching ``ignore`` that Pagefind does not read (see
+    :data:`_READ_MARKERS`): what a slice's cache key is made of."""
+    patterns = list(ignore)
+    if not patterns:
+        return page
+    text = page.decode("utf-8", "surrogateescape")
+
+    def drop(match: re.Match[str]) -> str:
+        return match.group(0) if _READ_MARKERS.search(match.group(0)) else ""
+
+    for pattern in patterns:
+        text = pattern.sub(drop, text)
+    return text.encode("utf-8", "surrogateescape")
+
+
+class SliceCache:
+    """Pagefind slices of earlier builds, by what they were made from.
+
+    A slice's key is the digest of Pagefind (the program's bytes), its command line without
+    the folders of one build, and every file under the glob's folder (``artikel/2024/``: a
+    superset of the pages Pagefind reads), names and bytes; of an HTML page, only what
+    Pagefind may read (``cache_ignore``: :func:`search_bytes`). The same key means Pagefind
+    would be given the very same input, so the slice it made of it then is used instead of a
+    new run. Entries that no slice of the last build used are removed, so the cache holds
+    one build's slices."""
+
+    def __init__(self, folder: Path, ignore: Iterable[str] = ()):
+        self.folder = folder
+        self.ignore = [re.compile(r, re.S) for r in ignore]
+        self.used: set[str] = set()
+        self.hits = self.misses = 0
+
+    def key(self, site: Path, glob: str, extra: Iterable[str]) -> str:
+        digest = hashlib.sha256(_pagefind_digest())
+        digest.update(repr([glob, *extra, *(r.pattern for r in self.ignore)]).encode())
+        top = site / _static_prefix(glob)
+        for path in sorted(top.rglob("*")) if top.is_dir() else []:
+            if path.is_file():
+                data = path.read_bytes()
+                if path.suffix == ".html":
+                    data = search_bytes(data, self.ignore)
+                digest.update(f"\n{path.relative_to(site).as_posix()}\n".encode())
+                digest.update(hashlib.sha256(data).digest())
+        return digest.hexdigest()[:24]
+
+    def fetch(self, name: str, key: str, output: Path) -> bool:
+        """Copy the slice ``name`` made from ``key`` to ``output``; False when there is none."""
+        entry = self.folder / f"{name}-{key}"
+        self.used.add(entry.name)
+        if not (entry / "pagefind-entry.json").is_file():
+            self.misses += 1
+            return False
+        shutil.rmtree(output, ignore_errors=True)
+        shutil.copytree(entry, output)
+        self.hits += 1
+        return True
+
+    def store(self, name: str, key: str, output: Path) -> None:
+        """Keep the slice Pagefind just wrote to ``output`` (before its runtime is shared)."""
+        entry = self.folder / f"{name}-{key}"
+        staging = self.folder / f".{entry.name}.tmp"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(output, staging)
+        shutil.rmtree(entry, ignore_errors=True)
+        staging.rename(entry)  # whole or not at all: a killed build leaves no half slice
+
+    def prune(self) -> None:
+        """Remove every entry the last build did not use."""
+        if self.folder.is_dir():
+            for child in self.folder.iterdir():
+                if child.name not in self.used and child.is_dir():
+                    shutil.rmtree(child)
+
+
 class IndexRun:
     """The Pagefind runs of one build, under way in background threads.
 
@@ -255,6 +372,7 @@ class IndexRun:
         self.years = sorted(set(years), reverse=True)
         self.leads = leads or {}  # leading slice -> URLs of its articles (see leading.py)
         self.bundle = site / cfg.bundle_dir
+        self.cache = SliceCache(Path(cfg.cache), cfg.cache_ignore) if cfg.cache else None
         shutil.rmtree(self.bundle, ignore_errors=True)  # old index files would linger
         LAST_RUN.clear()
         self.started = time.monotonic()
@@ -262,12 +380,21 @@ class IndexRun:
         self._futures = [self._pool.submit(self._one, year) for year in self.years]
         self._futures += [self._pool.submit(self._lead, *lead) for lead in self.leads.items()]
 
+    def _indexed(self, name: str, site: Path, glob: str, folder: Path) -> tuple[float, float]:
+        """Index ``glob`` of ``site`` into the slice ``folder`` (or take it from the cache);
+        Pagefind's CPU seconds and peak memory (zeros when cached)."""
+        key = self.cache.key(site, glob, self.cfg.pagefind_args) if self.cache else ""
+        if self.cache and self.cache.fetch(name, key, folder):
+            return 0.0, 0.0
+        cpu, peak = _run_one(pagefind_command(site, glob, folder, self.cfg.pagefind_args), folder)
+        if self.cache:
+            self.cache.store(name, key, folder)
+        return cpu, peak
+
     def _one(self, year: str) -> tuple[float, float, dict[str, tuple[str, str]]]:
         glob = self.cfg.glob.replace("{year}", year)
         folder = self.bundle / year
-        cpu, peak = _run_one(
-            pagefind_command(self.site, glob, folder, self.cfg.pagefind_args), folder
-        )
+        cpu, peak = self._indexed(year, self.site, glob, folder)
         return cpu, peak, slice_page_ids(folder)
 
     def _lead(self, name: str, urls: list[str]) -> tuple[float, float, dict[str, tuple[str, str]]]:
@@ -279,8 +406,7 @@ class IndexRun:
             # The year slices' glob, for any year.
             glob = self.cfg.glob.replace("{year}", "*")
             folder = self.bundle / name
-            command = pagefind_command(Path(staging), glob, folder, self.cfg.pagefind_args)
-            cpu, peak = _run_one(command, folder)
+            cpu, peak = self._indexed(name, Path(staging), glob, folder)
         leading.name_meta(self.bundle / name)
         return cpu, peak, {}  # its pages' ids are the years' (the browse data's)
 
@@ -293,6 +419,8 @@ class IndexRun:
         finally:
             self._pool.shutdown(wait=True, cancel_futures=True)
         waited = time.monotonic() - waiting
+        if self.cache:
+            self.cache.prune()
         if not self.years:
             return {}
         _share_runtime(self.bundle, self.years + list(self.leads))
@@ -307,6 +435,7 @@ class IndexRun:
             runs=len(figures),
             jobs=self.cfg.jobs,
             pages=sum(_page_count(self.bundle / year) for year in self.years),
+            cached=self.cache.hits if self.cache else 0,
         )
         log.info(
             "search index: %d Pagefind runs (%d pages) took %.1f s, peak %.0f MB",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -485,3 +486,43 @@ def test_prefetch_names_the_leading_slice_when_there_is_one() -> None:
         "pagefind/terbaru/pagefind-entry.json",
         "pagefind/terbaru/pagefind.lead.pf_meta",
     ]
+
+
+def test_a_slice_cache_key_leaves_out_only_regions_pagefind_does_not_read(tmp_path: Path) -> None:
+    """The key of a cached slice: the pages' bytes, without the configured regions outside the
+    indexed element (a new article changes them on other pages), unless such a region holds
+    something Pagefind reads."""
+    from search_index.search_index import SliceCache, search_bytes
+
+    ignore = [r'<section class="related".*?</section>']
+    page = (
+        '<html lang="id"><body><article data-pagefind-body><h1>Judul</h1><p>Isi</p></article>'
+        '<section class="related"><h2>Terkait</h2><a href="/a/">A</a></section></body></html>'
+    )
+    compiled = [re.compile(r, re.S) for r in ignore]
+    assert b"Terkait" not in search_bytes(page.encode(), compiled)
+    assert b"data-pagefind-body" in search_bytes(page.encode(), compiled)
+    # A region that holds a Pagefind attribute or an image is kept.
+    for kept in ('<span data-pagefind-meta="x">', '<img src="x.png" alt="">'):
+        marked = page.replace("<h2>Terkait</h2>", f"<h2>Terkait</h2>{kept}")
+        assert b"Terkait" in search_bytes(marked.encode(), compiled)
+
+    site = tmp_path / "site"
+    (site / "artikel" / "2024" / "a").mkdir(parents=True)
+    target = site / "artikel" / "2024" / "a" / "index.html"
+    cache = SliceCache(tmp_path / "cache", ignore)
+    glob = "artikel/2024/**/*.html"
+
+    def key(text: str) -> str:
+        target.write_text(text, encoding="utf-8")
+        return cache.key(site, glob, ())
+
+    first = key(page)
+    assert key(page.replace('href="/a/">A', 'href="/b/">B')) == first  # related list only
+    assert key(page.replace("<p>Isi</p>", "<p>Isi baru</p>")) != first  # the indexed text
+    assert key(page.replace('lang="id"', 'lang="en"')) != first
+    marked = page.replace("<h2>Terkait</h2>", '<h2>Terkait</h2><img src="x.png" alt="">')
+    assert key(marked) != key(marked.replace('href="/a/">A', 'href="/b/">B'))
+    (site / "artikel" / "2024" / "a" / "data.json").write_text("{}", encoding="utf-8")
+    assert key(page) != first  # any other file under the glob's folder counts
+    assert SliceCache(tmp_path / "cache").key(site, glob, ()) != cache.key(site, glob, ())

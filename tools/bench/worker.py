@@ -36,6 +36,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("output")
     parser.add_argument("--cache", help="Pelican's CACHE_PATH (preview builds)")
     parser.add_argument("--preview", action="store_true")
+    parser.add_argument(
+        "--build-cache", help="build with the publishing cache in this folder (tools/build.py)"
+    )
     args = parser.parse_args(argv)
     if args.preview:
         os.environ["ARSIP_PREVIEW"] = "1"  # read by pelicanconf.py, as `invoke livereload` does
@@ -53,7 +56,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         # Like Pelican's autoreload: the output folder is kept, the content cache is used.
         Pelican(settings_for(output=args.output, content=args.content, **overrides)).run()
     else:
-        build(output=args.output, content=args.content, **overrides)
+        build(output=args.output, content=args.content, cache=args.build_cache, **overrides)
     wall = time.perf_counter() - started
     # Children of this process: pelican_speed's forked workers (reading and rendering) and
     # Pagefind's runs; each plugin records its own children (os.wait4, /proc), so they are
@@ -84,6 +87,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "pelican_peak_total_mb": round(self_peak + worker_peak, 1),
         "pagefind_peak_mb": index_run.get("peak_mb"),
         "pagefind_runs": index_run.get("runs", 0),
+        "pagefind_cached": index_run.get("cached", 0),
     }
     print(json.dumps(result), flush=True)
     return result
