@@ -540,19 +540,19 @@ def _write(generator: ArticlesGenerator, writer: Writer) -> None:
 
 class SummaryEntry:
     """An article as a feed entry of its summary only: Pelican's feed writer puts what
-    ``get_content`` returns in the entry (its full text, for an article). The summary is
-    read when the feed is written, not before: the preview then knows the feed shows that
-    article's text (plugins/pelican_speed/quick.py)."""
+    ``get_content`` returns in the entry (its full text, for an article). Everything else is
+    the article's, read when the feed is written (so the preview, plugins/pelican_speed,
+    sees which article's text the feed shows)."""
 
     def __init__(self, article: Any):
         self.article = article
-        self.title, self.url, self.date = article.title, article.url, article.date
-        self.tags = getattr(article, "tags", [])
-        self.author = getattr(article, "author", "")
 
-    @property
-    def summary(self) -> str:
-        return self.article.summary
+    def __getattr__(self, name: str) -> Any:
+        # Not for `article` itself or special names: an entry being unpickled or copied has
+        # no `article` yet.
+        if name == "article" or name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.article, name)
 
     def get_content(self, siteurl: str) -> str:
         return self.article.summary
