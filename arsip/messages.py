@@ -156,10 +156,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "date.publication_line": {"id": "baris terbit {line}", "en": "the publication line {line}"},
     "date.statement_day": {
         "id": "{published}; teksnya menyebut hari pernyataannya {written} ({date}), sebelum "
-        "terbit: tanggal terbit dipakai, ganti dengan hari pernyataan bila itu yang diarsipkan",
+        "terbit: tanggal artikel adalah tanggal terbitnya",
         "en": "{published}; the text names the statement's day {written} ({date}), before "
-        "publication: the publication date is used, change it to the statement's day if that is "
-        "the one to archive",
+        "publication: an article's date is its publication date",
     },
     "date.publication_conflict": {
         "id": "{published}, tetapi teks menyebut pernyataannya pada {written} ({date}): periksa hari "
