@@ -20,7 +20,7 @@ REPORTS: dict[str, str] = {}
 # fields right, 95 % of each (source and role included); the floor of every other field is
 # what the first blind set measured when it was first run against the rules
 # (tests/ingest_eval/README.md), not a target.
-BLIND = ("blind", "blind 2", "blind 3")
+BLIND = ("blind", "blind 2", "blind 3", "blind 4")
 FLOOR = dict.fromkeys(BLIND, 0.85)
 TARGET_ALL, TARGET_FIELD = 0.98, 0.95
 
@@ -30,6 +30,12 @@ TARGET_ALL, TARGET_FIELD = 0.98, 0.95
 SHORT_OF_TARGET = {
     "blind": "source 15/16 (94 %, under 95 %): 'TIMIKA - Seputar Papua, ...' (a town the "
     "gazetteer does not know, then the outlet after the dash) gives 'Tidak diketahui', flagged",
+    "blind 4": "first run 227/240 (94.6 %, under 98 %): title 16/24 (67 %, 8 silent: an "
+    "outlet's masthead or a menu line above the headline taken for it, 'BANTEN RAYA NEWS', "
+    "'Home News Sumbar Pessel Opini Video'), body 22/24 (92 %, 2 silent: credits kept, "
+    "'Pewarta:', 'Penulis: Lukas', 'Dilarang keras ...'), official and role 23/24 (1 silent: "
+    "a Ketua Bawaslu taken for the Asisten Pemerintahan the headline is about); source 23/24 "
+    "flagged",
 }
 
 
