@@ -3,12 +3,32 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from invoke import Exit, task
 
+from arsip.messages import t
+
 ROOT = Path(__file__).resolve().parent
 OUTPUT = ROOT / "output"
+F = TypeVar("F", bound=Callable[..., Any])
+#: The options of `new`, each with its help text in arsip/messages.py ("help.new.NAME").
+NEW_OPTIONS = (
+    "title", "date", "region", "official", "role", "source", "source_url", "tags", "election",
+    "summary", "body", "body_file", "title_editorial",
+)  # fmt: skip
+
+
+def _doc(key: str) -> Callable[[F], F]:
+    """Give a task its description (shown by --help and --list) in the editor's language."""
+
+    def set_doc(body: F) -> F:
+        body.__doc__ = t(key)
+        return body
+
+    return set_doc
 
 
 def _build(siteurl: str = "", output: Path = OUTPUT, cache: str = "") -> Path:
@@ -132,15 +152,9 @@ def livereload(c, port=8000):
     )
 
 
-@task(
-    help={
-        "paths": "article files or folders (default: content/articles)",
-        "format": "text (path:line: field: message) or github (annotations in a pull request)",
-    },
-    iterable=["paths"],
-)
+@task(help={"paths": t("help.check.paths"), "format": t("help.check.format")}, iterable=["paths"])
+@_doc("help.check")
 def check(c, paths=None, format="text"):
-    """Validate every article without building: one `path:line: field: message` per problem."""
     from arsip.check import main
 
     code = main([*(str(p) for p in paths or []), "--format", format])
@@ -148,14 +162,9 @@ def check(c, paths=None, format="text"):
         raise Exit(code=code)
 
 
-@task(
-    help={
-        "path": "a raw article (UTF-8 text file) or a folder of them",
-        "dest": "articles folder to write drafts into (default: content/articles)",
-    }
-)
+@task(help={"path": t("help.ingest.path"), "dest": t("help.ingest.dest")})
+@_doc("help.ingest")
 def ingest(c, path, dest=""):
-    """Turn raw news text into draft articles; print what was extracted and what to review."""
     from arsip.ingest import ingest_paths
 
     code = ingest_paths([path], Path(dest) if dest else ROOT / "content" / "articles")
@@ -163,23 +172,8 @@ def ingest(c, path, dest=""):
         raise Exit(code=code)
 
 
-@task(
-    help={
-        "title": "headline as published",
-        "date": "YYYY-MM-DD",
-        "region": "Kemendagri name, e.g. 'Kota Bukittinggi' (the province is derived)",
-        "official": "who made the statement, without honorifics or degrees",
-        "role": "e.g. 'Pjs Wali Kota', 'Sekretaris Daerah' (data/roles.yml)",
-        "source": "the outlet, or 'Tidak diketahui'",
-        "source_url": "the article's address (optional)",
-        "tags": "comma-separated tags from data/tags.yml",
-        "election": "e.g. 'Pilkada 2024' (default: from the date)",
-        "summary": "one sentence (optional)",
-        "body": "the text (paragraphs separated by blank lines)",
-        "body_file": "read the text from this file ('-': standard input)",
-        "title_editorial": "the title was written by an editor",
-    }
-)
+@task(help={name: t(f"help.new.{name}") for name in NEW_OPTIONS})
+@_doc("help.new")
 def new(
     c,
     title="",
@@ -196,7 +190,6 @@ def new(
     body_file="",
     title_editorial=False,
 ):
-    """Write a new article file from flags; at a terminal, missing values are asked for."""
     values = dict(locals())  # first: only the task's parameters
     from arsip.new import main
 

@@ -156,10 +156,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "date.publication_line": {"id": "baris terbit {line}", "en": "the publication line {line}"},
     "date.statement_day": {
         "id": "{published}; teksnya menyebut hari pernyataannya {written} ({date}), sebelum "
-        "terbit: tanggal terbit dipakai, ganti dengan hari pernyataan bila itu yang diarsipkan",
+        "terbit: tanggal artikel adalah tanggal terbitnya",
         "en": "{published}; the text names the statement's day {written} ({date}), before "
-        "publication: the publication date is used, change it to the statement's day if that is "
-        "the one to archive",
+        "publication: an article's date is its publication date",
     },
     "date.publication_conflict": {
         "id": "{published}, tetapi teks menyebut pernyataannya pada {written} ({date}): periksa hari "
@@ -952,6 +951,72 @@ MESSAGES: dict[str, dict[str, str]] = {
     "publish.what_to_do": {
         "id": "Apa yang harus dilakukan: docs/publishing.md (bagian \"Batas GitHub Pages\")",
         "en": "What to do: docs/publishing.md (section \"GitHub Pages' limits\")",
+    },
+    # the tools' help
+    "help.check": {
+        "id": "Periksa setiap artikel tanpa membangun situs: satu baris `path:baris: kolom: pesan` per masalah.",
+        "en": "Validate every article without building: one `path:line: field: message` per problem.",
+    },
+    "help.check.paths": {
+        "id": "berkas atau folder artikel (bawaan: content/articles)",
+        "en": "article files or folders (default: content/articles)",
+    },
+    "help.check.format": {
+        "id": "text (path:baris: kolom: pesan) atau github (anotasi di pull request)",
+        "en": "text (path:line: field: message) or github (annotations in a pull request)",
+    },
+    "help.ingest": {
+        "id": "Ubah teks berita mentah menjadi draf artikel; tampilkan apa yang dibaca dan apa yang perlu diperiksa.",
+        "en": "Turn raw news text into draft articles; print what was extracted and what to review.",
+    },
+    "help.ingest.path": {
+        "id": "artikel mentah (berkas teks UTF-8) atau folder berisi artikel mentah",
+        "en": "a raw article (UTF-8 text file) or a folder of them",
+    },
+    "help.ingest.dest": {
+        "id": "folder artikel tempat draf ditulis (bawaan: content/articles)",
+        "en": "articles folder to write drafts into (default: content/articles)",
+    },
+    "help.new": {
+        "id": "Tulis berkas artikel baru dari opsi; di terminal, nilai yang kurang ditanyakan.",
+        "en": "Write a new article file from flags; at a terminal, missing values are asked for.",
+    },
+    "help.new.title": {"id": "judul seperti dimuat media", "en": "headline as published"},
+    "help.new.date": {"id": "TTTT-BB-HH", "en": "YYYY-MM-DD"},
+    "help.new.region": {
+        "id": "nama menurut Kemendagri, mis. 'Kota Bukittinggi' (provinsinya diturunkan)",
+        "en": "Kemendagri name, e.g. 'Kota Bukittinggi' (the province is derived)",
+    },
+    "help.new.official": {
+        "id": "yang membuat pernyataan, tanpa gelar",
+        "en": "who made the statement, without honorifics or degrees",
+    },
+    "help.new.role": {
+        "id": "mis. 'Pjs Wali Kota', 'Sekretaris Daerah' (data/roles.yml)",
+        "en": "e.g. 'Pjs Wali Kota', 'Sekretaris Daerah' (data/roles.yml)",
+    },
+    "help.new.source": {"id": "nama media, atau 'Tidak diketahui'", "en": "the outlet, or 'Tidak diketahui'"},
+    "help.new.source_url": {"id": "alamat artikel aslinya (boleh kosong)", "en": "the article's address (optional)"},
+    "help.new.tags": {
+        "id": "tag dari data/tags.yml, dipisah koma",
+        "en": "comma-separated tags from data/tags.yml",
+    },
+    "help.new.election": {
+        "id": "mis. 'Pilkada 2024' (bawaan: menurut tanggal)",
+        "en": "e.g. 'Pilkada 2024' (default: from the date)",
+    },
+    "help.new.summary": {"id": "satu kalimat (boleh kosong)", "en": "one sentence (optional)"},
+    "help.new.body": {
+        "id": "teks artikel (paragraf dipisah baris kosong)",
+        "en": "the text (paragraphs separated by blank lines)",
+    },
+    "help.new.body_file": {
+        "id": "baca teksnya dari berkas ini ('-': masukan standar)",
+        "en": "read the text from this file ('-': standard input)",
+    },
+    "help.new.title_editorial": {
+        "id": "judulnya ditulis redaksi (teks aslinya tanpa judul)",
+        "en": "the title was written by an editor",
     },
 }  # fmt: skip
 

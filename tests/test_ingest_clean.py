@@ -119,3 +119,33 @@ def test_credit_run_into_the_last_paragraph() -> None:
     parts = split_article(f'{LEAD}\n"ASN harus netral," kata Roberia. Editor : Rahmat')
     assert parts.paragraphs[-1] == '"ASN harus netral," kata Roberia.'
     assert parts.credits == ["Editor : Rahmat"]
+
+
+def test_menus_footers_share_and_follow_lines() -> None:
+    from arsip.ingest.clean import is_furniture
+    from arsip.ingest.title import headline
+
+    page = [
+        "Beranda › Daerah › Sambas",
+        "HOME | NASIONAL | DAERAH | OLAHRAGA",
+        "DAERAH / POLITIK / EKONOMI",
+        "Bagikan ke: Facebook | WhatsApp | Twitter",
+        "Share: WA, FB, X",
+        "Ikuti Kabar Sambas di Instagram, Facebook dan YouTube.",
+        "Kabar Sambas © 2024 | Redaksi | Pedoman Media Siber | Kontak",
+    ]
+    assert all(is_furniture(line) for line in page)
+    # Prose and headlines with the same words are kept.
+    kept = [
+        "Pj Bupati Sambas / Ingatkan ASN",
+        "Bagikan sembako, ASN dilarang ikut kampanye paslon di Sambas.",
+        "Ikuti aturan, kata Sekda Sambas kepada ASN yang hadir di apel pagi.",
+        "Bupati Minta ASN Netral | Sekda Awasi Absensi",
+    ]
+    assert not any(is_furniture(line) for line in kept)
+    assert headline([*page[:2], "Pj Bupati Sambas Minta ASN Netral"]) == (
+        "Pj Bupati Sambas Minta ASN Netral"
+    )
+    # The site's tagline under the last paragraph goes with the credits.
+    text = "\n".join([LEAD, QUOTE, "Penulis : Ani", "Kabar Sambas | Berita Sambas Terkini"])
+    assert body_of(text) == [LEAD, " ".join(QUOTE.split())]

@@ -207,3 +207,31 @@ def test_the_headline_and_the_lead_make_the_official_sure() -> None:
 def test_offices_written_out_without_their_abbreviation(written: str, role: str) -> None:
     found = people.find_people(f"{written} Rudi Hartono meminta ASN netral.")
     assert [(p.name, p.role) for p in found] == [("Rudi Hartono", role)]
+
+
+def test_a_regions_abbreviation_is_no_part_of_the_name() -> None:
+    text = (
+        "Asisten Pemerintahan Setda Timor Tengah Utara (TTU) Yohanes Kolo meminta ASN netral. "
+        '"Jangan ikut kampanye," ujar Yohanes. Ia didampingi Sekda TTU Kornelis Bana.'
+    )
+    found = find_official(text)
+    assert found and (found.official, found.role) == ("Yohanes Kolo", "Asisten Pemerintahan")
+    named = {p.name: [r.name for r in p.regions] for p in people.find_people(text)}
+    assert named["Kornelis Bana"] == ["Kabupaten Timor Tengah Utara"]
+    # A region's name spelling its abbreviation is no office to contract.
+    assert "Timor Tengah Utara (TTU)" in people.contract_offices(text)
+
+
+def test_an_anggota_bawaslu_written_out_beside_the_ketua() -> None:
+    text = (
+        "Anggota Badan Pengawas Pemilu (Bawaslu) Sambas Rina Wati meminta ASN netral. "
+        '"Jangan bagikan konten calon," ujar Rina. Rina hadir bersama Ketua Bawaslu Sambas '
+        "Joko Susilo."
+    )
+    found = find_official(text, "Anggota Bawaslu Sambas Ingatkan ASN")
+    assert found and (found.official, found.role, found.sure) == (
+        "Rina Wati",
+        "Anggota Bawaslu",
+        True,
+    )
+    assert people.contract_offices("Komisi Pemilihan Umum (KPU) Sambas") == "KPU Sambas"

@@ -146,6 +146,9 @@ def test_outlet_from_the_domain_and_the_list() -> None:
     # Not in the list and no address: the words as written, flagged.
     found = source.find_outlet(line, [], [], "", "")
     assert found is not None and (found.name, found.sure) == ("Papua Barat News", False)
+    # The credits repeating it confirm the words, not the outlet: still flagged.
+    found = source.find_outlet(line, ["(papuabaratnews.co)"], [], "", "")
+    assert found is not None and (found.name, found.sure) == ("Papua Barat News", False)
     # A known outlet, however the dateline shouts it.
     line = source.parse_dateline("JAKARTA, KOMPAS.com - Penjabat Gubernur meminta ASN netral")
     found = source.find_outlet(line, [], [], "", "")

@@ -216,3 +216,37 @@ def test_check_speaks_indonesian_by_default_and_english_on_request(tmp_path: Pat
     article.write_text(VALID, encoding="utf-8")
     proc = _check(base, shown, cwd=tmp_path)
     assert proc.returncode == 0 and proc.stderr.strip() == "1 artikel diperiksa, tidak ada masalah"
+
+
+@pytest.mark.parametrize(
+    ("task", "indonesian", "english"),
+    [
+        ("check", ["Periksa setiap artikel tanpa membangun", "berkas atau folder artikel"],
+         ["Validate every article without building", "article files or folders"]),
+        ("ingest", ["Ubah teks berita mentah menjadi draf", "folder artikel tempat draf"],
+         ["Turn raw news text into draft articles", "articles folder to write drafts"]),
+        ("new", ["Tulis berkas artikel baru dari opsi", "yang membuat pernyataan, tanpa gelar"],
+         ["Write a new article file from flags", "who made the statement, without"]),
+    ],
+)  # fmt: skip
+def test_the_editors_tasks_help_in_their_language(
+    task: str, indonesian: list[str], english: list[str]
+) -> None:
+    base = editors_default_language({"PATH": "/usr/bin:/bin", "PYTHONUTF8": "1"})
+
+    def help_of(env: dict[str, str]) -> str:
+        proc = subprocess.run(
+            [sys.executable, "-m", "invoke", "--help", task],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+        return " ".join(proc.stdout.split())  # option help is wrapped at the terminal's width
+
+    shown = help_of(base)
+    assert all(s in shown for s in indonesian) and not any(s in shown for s in english), shown
+    shown = help_of({**base, "ARSIP_LANG": "en"})
+    assert all(s in shown for s in english) and not any(s in shown for s in indonesian), shown

@@ -96,9 +96,52 @@ def normalise_lines(text: str) -> list[str]:
     return [" ".join(_NBSP.sub(" ", line).split()) for line in text.split("\n")]
 
 
+# A breadcrumb or a section menu ("Home » Berita » Pemerintahan", "NEWS | POLITIK | OPINI",
+# "BERANDA / DAERAH / POLITIK"): short parts between separators, no sentence.
+_MENU_SEP_RE = re.compile(r"\s+(?:»|›|>|/|\||·|•)\s+")
+_HOME_RE = re.compile(r"(?i)^(home|beranda|index|indeks)\s*(»|›|>|/|\|)")
+# The networks a page offers to share on or follow it on.
+_NETWORKS = {
+    "wa", "whatsapp", "fb", "facebook", "x", "twitter", "telegram", "line", "linkedin",
+    "pinterest", "email", "e-mail", "threads", "instagram", "ig", "tiktok", "youtube", "copy",
+    "link", "salin", "tautan", "google", "news", "dan", "and", "atau",
+}  # fmt: skip
+_SOCIAL = {"whatsapp", "facebook", "twitter", "telegram", "instagram", "tiktok", "youtube",
+           "threads", "linkedin"}  # fmt: skip
+_SHARE_RE = re.compile(
+    r"(?i)^(share|bagikan|bagi)(\s+(ke|via|lewat|melalui|artikel ini|berita ini|on|to|this))?"
+    r"\s*[:|]?\s*(?P<rest>.*)$"
+)
+_FOLLOW_RE = re.compile(r"(?i)^(follow|ikuti|ikuti kami|temukan kami)\b")
+# A site's footer: its copyright sign, or the press council's guideline every outlet links.
+_FOOTER_RE = re.compile(r"(?i)©|\(c\)\s*20\d\d|pedoman (pemberitaan )?media siber")
+
+
+def _words(line: str) -> list[str]:
+    return re.findall(r"[\w-]+", line.lower())
+
+
+def is_menu(line: str) -> bool:
+    """A breadcrumb or a section menu, above or below the article."""
+    if re.search(r"[.!?,;:\"”]$", line):
+        return False
+    parts = _MENU_SEP_RE.split(line)
+    if _HOME_RE.match(line) and len(parts) >= 2:
+        return all(len(p.split()) <= 4 for p in parts)
+    return len(parts) >= 3 and all(1 <= len(p.split()) <= 4 for p in parts)
+
+
 def is_furniture(line: str) -> bool:
     """A line that belongs to the page, not to the article."""
-    return any(rx.match(line) for rx in FURNITURE_RES)
+    if any(rx.match(line) for rx in FURNITURE_RES) or is_menu(line):
+        return True
+    share = _SHARE_RE.match(line)
+    if share and set(_words(share.group("rest"))) <= _NETWORKS:
+        return True  # "Bagikan ke: Facebook | WhatsApp", "Bagikan via: WA | FB | X"
+    # "Follow Kabar Sambas di Instagram, ...": the outlet's accounts, not the article.
+    if _FOLLOW_RE.match(line) and len(line.split()) <= 30 and set(_words(line)) & _SOCIAL:
+        return True
+    return len(line) < 200 and bool(_FOOTER_RE.search(line))
 
 
 def is_caption(line: str) -> bool:
@@ -197,6 +240,8 @@ def split_article(text: str, body_start: int | None = None) -> Cleaned:
             or SHORT_CREDIT_RE.match(last)
             or PAREN_CREDIT_RE.match(last)
             or (not looks_like_paragraph(last) and len(last.split()) <= 3)
+            # The site's tagline under the article: "Outlet | Berita Kota dan Provinsi Terkini".
+            or (" | " in last and not looks_like_paragraph(last) and len(last.split()) <= 15)
         ):
             result.credits.insert(0, last)
             result.dropped.append(last)

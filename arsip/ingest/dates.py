@@ -285,9 +285,9 @@ def article_date(header: list[str], body: str, above: str = "") -> DateFound:
     if not days or any(v == pub for _, v in days):
         return published
     # Published the day after (or a few days after) the event it reports ("Rabu (16/10)" in
-    # an article published Thursday 17/10): the publication line dates the article, and the
-    # statement's day is named for the editor, who decides which day the archive records
-    # (newsrooms and readers differ on it; neither is silently assumed).
+    # an article published Thursday 17/10): the article's date is its publication line's (the
+    # archive's rule), so the value is right and not flagged; the statement's day, its weekday
+    # fitting, is named in the note for an editor who reads it.
     before = [
         (c, v)
         for c, v in days
@@ -299,7 +299,7 @@ def article_date(header: list[str], body: str, above: str = "") -> DateFound:
         c, value = before[0]
         return DateFound(
             pub,
-            False,
+            True,
             t(
                 "date.statement_day",
                 written=repr(c.written),

@@ -178,10 +178,35 @@ def _abbreviates(abbr: str, words: list[str]) -> bool:
     return bool(words) and fits(0, 0)
 
 
+# Institutions whose written-out names do not spell their abbreviation letter by letter
+# ("Badan Pengawas Pemilu (Bawaslu)"), with or without it in parentheses after them.
+_INSTITUTIONS = {
+    "Badan Pengawas Pemilihan Umum": "Bawaslu", "Badan Pengawas Pemilu": "Bawaslu",
+    "Komisi Pemilihan Umum": "KPU", "Komisi Aparatur Sipil Negara": "KASN",
+}  # fmt: skip
+_INSTITUTION_RE = re.compile(
+    r"\b(?P<name>"
+    + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_INSTITUTIONS, key=len)[::-1])
+    + r")(?:\s*\((?P<abbr>[A-Za-z]{2,10})\))?"
+)
+
+
+def _contract_institutions(text: str) -> str:
+    def short(m: re.Match[str]) -> str:
+        abbr = _INSTITUTIONS[" ".join(m.group("name").split())]
+        if m.group("abbr") and m.group("abbr").lower() != abbr.lower():
+            return m.group(0)  # another abbreviation: not the institution we know
+        return abbr
+
+    return _INSTITUTION_RE.sub(short, text)
+
+
 def contract_offices(text: str) -> str:
     """``text`` with offices written out before their abbreviation reduced to it ("Kepala
     Badan Kesatuan Bangsa dan Politik (Kesbangpol) Sigi" -> "Kepala Kesbangpol Sigi"), the
     way the roles of data/roles.yml write them; other parentheses are left as they are."""
+    if "Badan" in text or "Komisi" in text:
+        text = _contract_institutions(text)
     if "(" not in text:
         return text
 
@@ -193,6 +218,8 @@ def contract_offices(text: str) -> str:
         for start in range(len(words)):
             tail = words[start:]
             if tail[0] != "dan" and _abbreviates(abbr, tail):
+                if regions_named(" ".join(tail)):
+                    return m.group(0)  # "Timor Tengah Utara (TTU)": a region, not an office
                 if (
                     start
                     and words[start - 1] in _OFFICE_KINDS
@@ -312,10 +339,40 @@ def _kecamatan_words(tokens: list[str]) -> int:
     return 0
 
 
+_ABBR_RE = re.compile(r"\(?[A-Z]{2,6}\)?")
+
+
+def _is_place_abbreviation(word: str, following: re.Match[str]) -> bool:
+    """``"(HST)"`` or ``"SBB"`` before a capitalised word: a region's abbreviation between
+    a role and a name. Names are not written in capitals in the body."""
+    nxt = following.group(0)
+    return (
+        bool(_ABBR_RE.fullmatch(word))
+        and (word.startswith("(") == word.endswith(")"))
+        and (nxt[:1].isupper() and not nxt.isupper())
+    )
+
+
+def region_abbreviations(text: str) -> dict[str, list[gazetteer.Region]]:
+    """Abbreviations the text defines for a region: "Seram Bagian Barat (SBB)" -> SBB."""
+    out: dict[str, list[gazetteer.Region]] = {}
+    for m in re.finditer(r"\(([A-Z]{2,6})\)", text):
+        before = text[max(0, m.start() - 60) : m.start()].split()[-4:]
+        for n in range(len(before), 0, -1):
+            words = [w.strip(",.") for w in before[-n:]]
+            if all(w[:1].isupper() for w in words):
+                found = regions_named(" ".join(words))
+                if found:
+                    out.setdefault(m.group(1), found)
+                    break
+    return out
+
+
 def find_people(text: str) -> list[Person]:
     """Every person introduced by a role in ``text``, merged across name variants."""
     people: list[Person] = []
     text = contract_offices(text)
+    aliases = region_abbreviations(text)
     for m in _role_re().finditer(text):
         role = canonical_role(m.group("prefix"), m.group("base"))
         if role not in schema.vocabulary().canonical_roles():
@@ -327,6 +384,13 @@ def find_people(text: str) -> list[Person]:
             skip += 1
         n, regions = _region_at([s.group(0) for s in spans[skip : skip + 5]])
         n = n + skip
+        # A region's abbreviation after it or instead of it ("Hulu Sungai Tengah (HST)",
+        # "Setda HST"): a place, never the first word of the name.
+        while n < len(spans) - 1 and _is_place_abbreviation(spans[n].group(0), spans[n + 1]):
+            abbr = spans[n].group(0).strip("()")
+            if not regions:
+                regions = aliases.get(abbr, [])
+            n += 1
         if role.endswith("Camat") and not n:
             n = _kecamatan_words([s.group(0) for s in spans[:4]])
         if n and spans[n - 1].group(0).endswith("."):

@@ -278,9 +278,12 @@ def find_outlet(
         known = known_outlet(written)
         if known:
             return OutletFound(known, True, t("source.known"))
+        note = t("source.unlisted", written=repr(written))
         if credited and _compact(credited) == _compact(written):
-            return OutletFound(written, True, t("source.dateline_credits"))
-        return OutletFound(written, False, t("source.unlisted", written=repr(written)))
+            # The credits repeating the dateline confirm the words, not that an outlet of that
+            # name exists as spelt: an outlet in no list is still the editor's to check.
+            note = t("source.dateline_credits") + "; " + note
+        return OutletFound(written, False, note)
     if credited:
         return OutletFound(known_outlet(credited) or credited, True, t("source.credits"))
     return None
