@@ -54,6 +54,9 @@ FURNITURE_RES = [
         r"^(advertisement|iklan|scroll to (continue|resume)( with content)?|"
         r"scroll untuk melanjutkan\b.*|lanjutkan membaca|continue reading)$",
         r"^(copyright|hak cipta)\b.*|^©.*",
+        # The outlet's notice against copying: "Dilarang keras mengambil ... tanpa izin".
+        r"^dilarang (keras )?(mengambil|mengutip|menyalin|menyiarkan|memperbanyak|menggunakan)\b.*",
+        r"^all rights reserved\b.*",
         r"^(tags?|topik|label)\s*:.*",
         r"^(loading|memuat)\.*$",
         r"^(sebelumnya|selanjutnya|berikutnya|previous|next)( (article|artikel|post|berita))?$",

@@ -115,7 +115,7 @@ def extract(text: str) -> Draft:
     draft = Draft({}, parts.paragraphs, dropped=parts.dropped)
 
     # Title
-    head = title.headline(parts.above)
+    head = title.headline(parts.above, parts.paragraphs[0])
     if head:
         draft.meta["title"] = head
         draft.notes["title"] = t("note.headline")

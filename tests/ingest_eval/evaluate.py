@@ -44,6 +44,7 @@ SETS = {
     "blind 2": "blind2.yml",  # the same, written after the rules the first blind set measured
     "blind 3": "blind3.yml",  # the same, written by someone who had not read the rules
     "blind 4": "blind4.yml",  # the same, in regions no other set uses
+    "blind 5": "blind5.yml",  # the same, written after the rules blind 4 measured
 }
 
 
