@@ -740,12 +740,26 @@ def _cross_outlets(outlets: list[Outlet], reader: _Reader) -> list[Problem]:
 
 def load(data_dir: Path | None = None) -> Registry:
     """The registry of ``data_dir`` (by default :func:`arsip.schema.current_data_dir`: the
-    repository's data/, or ``ARSIP_DATA_DIR``), read and validated once per process."""
-    return _load(Path(data_dir or schema.current_data_dir()))
+    repository's data/, or ``ARSIP_DATA_DIR``), read and validated once per version of its
+    files: a long-running process (the preview) sees an entry an editor has just added."""
+    folder = Path(data_dir or schema.current_data_dir())
+    return _load(folder, _stamp(folder))
+
+
+def _stamp(folder: Path) -> tuple[tuple[int, int], ...]:
+    """Size and modification time of the files a registry is read from."""
+    stamps = []
+    for name in (PEOPLE_FILE, OUTLETS_FILE):
+        try:
+            info = (folder / name).stat()
+            stamps.append((info.st_size, info.st_mtime_ns))
+        except OSError:
+            stamps.append((-1, -1))
+    return tuple(stamps)
 
 
 @cache
-def _load(data_dir: Path) -> Registry:
+def _load(data_dir: Path, stamp: tuple[tuple[int, int], ...] = ()) -> Registry:
     voc = schema.vocabulary(data_dir)
     people, people_reader = read_people(data_dir / PEOPLE_FILE, voc)
     outlets, outlets_reader = read_outlets(data_dir / OUTLETS_FILE)

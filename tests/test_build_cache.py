@@ -9,6 +9,7 @@ browse data, which holds its page ids, is compared).
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -52,9 +53,20 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+@pytest.fixture(autouse=True)
+def generated_registries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Restore ``ARSIP_DATA_DIR`` after each test (:func:`_content` points it at the
+    registries the generator writes beside the content)."""
+    monkeypatch.setenv("ARSIP_DATA_DIR", "")  # recorded, so that teardown restores it
+    monkeypatch.delenv("ARSIP_DATA_DIR")
+
+
 def _content(tmp_path: Path, n: int) -> Path:
     content = tmp_path / "content"
     generate(content, n, seed=7)
+    # Checks and builds read the generated archive's registries (an archive generated into
+    # tmp_path/"more" later writes the same folder: a superset, with the same seed).
+    os.environ["ARSIP_DATA_DIR"] = str(tmp_path / "data")
     shutil.copytree(ROOT / "content" / "pages", content / "pages")
     return content
 

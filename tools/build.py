@@ -74,7 +74,9 @@ def code_key(settings: dict[str, Any]) -> str:
         pagefind = b""
     digest.update(f"{sys.version}\n{pelican.__version__}\n".encode())
     # Every installed package's version (Markdown, Jinja2...: their output is in the cache).
-    installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    # A set: a folder on sys.path twice (each settings_for adds the plugins' and the project's
+    # folders) lists its distributions twice.
+    installed = sorted({f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()})
     digest.update("\n".join(installed).encode())
     digest.update(hashlib.sha256(pagefind).digest())
     local = ("OUTPUT_PATH", "FINAL_OUTPUT_PATH", "CACHE_PATH", "PATH")
