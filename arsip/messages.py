@@ -224,6 +224,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "kata kerja ucapan tanpa nama yang dikenali",
         "en": "a speech verb without a name that could be read",
     },
+    "quotes.text_read": {
+        "id": "ikrar, spanduk atau pesan yang dibacakan: tanpa pembicara",
+        "en": "a pledge, banner or message read out: no speaker",
+    },
     "quotes.anonymous": {"id": "pembicara tanpa nama", "en": "an unnamed speaker"},
     "quotes.slogan": {
         "id": "istilah atau slogan dalam tanda kutip, bukan ucapan",
