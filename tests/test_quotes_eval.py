@@ -34,6 +34,9 @@ TARGETS = {
 #: Sets the extraction does not meet its targets on yet, and why; strict: once it does, the
 #: test says so and the entry goes.
 SHORT_OF_TARGET: dict[str, str] = {
+    "development": "q18: 'Wetipo' for Frans Lokobal Wetipo, a short name after a title outside "
+    "data/roles.yml (one silent wrong speaker); q14 refused by the ingest (nobody introduced "
+    "with a role of data/roles.yml)",
     "blind": "first run 66/76 speakers right (86.8 %, target 95 %): a short name not joined to "
     "the full one introduced earlier ('Idris' for Muhammad Idris, 'Zaini Ramli' for Akhmad "
     "Zaini Ramli), an outlet's abbreviation taken into a name ('SBB Ferdinand Sopacua'), "
