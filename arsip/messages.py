@@ -1018,6 +1018,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "judulnya ditulis redaksi (teks aslinya tanpa judul)",
         "en": "the title was written by an editor",
     },
+    # quotes
+    "quotes.text_read": {
+        "id": "ikrar, spanduk atau pesan yang dibacakan: tanpa pembicara",
+        "en": "a pledge, banner or message read out: no speaker",
+    },
 }  # fmt: skip
 
 

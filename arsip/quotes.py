@@ -49,6 +49,14 @@ _SAYS_END_RE = re.compile(rf"{_SAYS_RE.pattern}\s*$", re.IGNORECASE)
 _MENURUT_RE = re.compile(r"\b[Mm]enurut(?P<nya>nya)?\b")
 _DI_NYA_RE = re.compile(r"\b[Dd]i\w+(?:kan|nya)nya\b|\b[Dd]i(?:katakan|tegaskan|sampaikan)nya\b")
 _KATA_BEFORE_RE = re.compile(rf"\b(?:{AFTER_VERBS})(?P<nya>nya)?\b", re.IGNORECASE)
+#: A lead-in that introduces a text read or written, not a person speaking: "Bunyi ikrar
+#: itu: "..."", "pernyataan sikap yang berbunyi, "..."", "spanduk bertuliskan, "..."".
+_TEXT_LEAD_RE = re.compile(
+    r"\b(?:berbunyi|bunyi(?:nya)?|bertuliskan|tulisan(?:nya)?|bertajuk|ikrar|sumpah|"
+    r"pernyataan\s+sikap|yel-yel|slogan|semboyan|spanduk|baliho|pesan\s+berantai|"
+    r"dibacakan|membacakan)\b",
+    re.IGNORECASE,
+)
 _PRONOUN_RE = re.compile(r"^(?:dia|ia|beliau)\b", re.IGNORECASE)
 _PRONOUN_SUBJECT_RE = re.compile(r"\b(?:Ia|Dia|Beliau|ia|dia|beliau)\b")
 #: Words after a speech verb that name nobody: "kata seorang warga", "ujar mereka".
@@ -87,11 +95,23 @@ RANKS = frozenset(_RANK_WORDS.split())
 
 
 def without_rank(name: str) -> str:
-    """A name without the ranks written before it: "AKBP Yunus Saputra" -> "Yunus Saputra"."""
+    """A name without the ranks and abbreviations written before it: "AKBP Yunus Saputra" ->
+    "Yunus Saputra", "KKA Hendrik Gaite" -> "Hendrik Gaite" (a place's or office's
+    abbreviation left over from the title before the name)."""
     words = name.split()
-    while len(words) > 1 and words[0].rstrip(".").casefold() in RANKS:
+    while len(words) > 1 and (
+        words[0].rstrip(".").casefold() in RANKS or _is_abbreviation(words[0], words[1:])
+    ):
         words = words[1:]
     return " ".join(words)
+
+
+def _is_abbreviation(word: str, rest: list[str]) -> bool:
+    """An abbreviation before a name ("SBB", "KKA"): capitals only, followed by a word that
+    is not (a name written in capitals throughout keeps its words)."""
+    return (
+        len(word) > 1 and word.isalpha() and word.isupper() and any(not w.isupper() for w in rest)
+    )
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|[.!?](?=[A-Z])")
@@ -526,7 +546,7 @@ def _before(ctx: _Context, p: str, start: int, para: int, floor: int = 0) -> _Sp
         speaker = _named_at(ctx, subject.split(",")[-1].strip(), at)
         if speaker:
             return speaker
-        return None
+        return _text_read(pre)
     m2 = _KATA_BEFORE_RE.search(pre)
     if m2 and m2.start() < 20:
         # "Kata Sekda, "..."", and a quote interrupted by its attribution: ""A," kata X, "B"".
@@ -537,6 +557,14 @@ def _before(ctx: _Context, p: str, start: int, para: int, floor: int = 0) -> _Sp
         named = ctx.mentions(pre, at)  # "Hamdan: "...""
         if named:
             return _Speaker(named[-1][1], "lead-in", True)
+    return _text_read(pre)
+
+
+def _text_read(pre: str) -> _Speaker | None:
+    """A lead-in naming nobody that introduces a pledge, a banner or a message: the quote has
+    no speaker (not the words of whoever spoke before it)."""
+    if _TEXT_LEAD_RE.search(pre):
+        return _Speaker(None, "none", False, t("quotes.text_read"))
     return None
 
 

@@ -28,17 +28,24 @@ REPORTS: dict[str, str] = {}
 TARGETS = {
     "development": {"quotes": 0.95, "speaker": 0.95, "people": 0.9, "roles": 0.9},
     "blind": {"speaker": 0.95},
+    "blind2": {"speaker": 0.95},
 }
 
 #: Sets the extraction does not meet its targets on yet, and why; strict: once it does, the
 #: test says so and the entry goes.
 SHORT_OF_TARGET: dict[str, str] = {
+    "development": "q18: 'Wetipo' for Frans Lokobal Wetipo, a short name after a title outside "
+    "data/roles.yml (one silent wrong speaker); q14 refused by the ingest (nobody introduced "
+    "with a role of data/roles.yml)",
     "blind": "first run 66/76 speakers right (86.8 %, target 95 %): a short name not joined to "
     "the full one introduced earlier ('Idris' for Muhammad Idris, 'Zaini Ramli' for Akhmad "
     "Zaini Ramli), an outlet's abbreviation taken into a name ('SBB Ferdinand Sopacua'), "
     "unattributed slogans and pledges given the previous speaker, pronouns and role-only "
     "attributions pointed at the wrong person (6 of the 10 flagged); two quotes over two "
     "paragraphs, one entry in the extraction and one per paragraph in the truth "
+    "(tests/quotes_eval/README.md)",
+    "blind2": "first run 49/63 speakers right (77.8 %, target 95 %; 7 wrong flagged, 7 silent), "
+    "one article refused by the ingest (no person introduced with a role of data/roles.yml) "
     "(tests/quotes_eval/README.md)",
 }
 

@@ -46,6 +46,7 @@ RAW_DIRS = (
 SETS = {
     "development": "dev.yml",  # rules are written and tuned on it
     "blind": "blind.yml",  # never used to write or tune a rule (README.md)
+    "blind2": "blind2.yml",  # second blind set (raw w*): never used to write or tune a rule
 }
 FIELDS = ("quotes", "speaker", "people", "roles")
 
