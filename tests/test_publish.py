@@ -87,7 +87,7 @@ def test_publish_task_stops_before_the_upload(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     (tmp_path / "index.html").write_bytes(b"x" * 2000)
-    monkeypatch.setattr(tasks, "_build", lambda siteurl: tmp_path)
+    monkeypatch.setattr(tasks, "_build", lambda siteurl, cache="": tmp_path)
     monkeypatch.setattr(publish, "GITHUB_PAGES", LIMITS)
     monkeypatch.setattr(publish.check, "__defaults__", (LIMITS,))
     monkeypatch.setenv("ARSIP_LANG", "en")
