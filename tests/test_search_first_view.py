@@ -23,6 +23,7 @@ from urllib.parse import urlencode
 import pytest
 from test_search import wait_results
 
+from arsip.testing import using_data
 from tools.bench import first_view
 from tools.bench.generate import generate
 from tools.build import build
@@ -43,8 +44,10 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
     for n in SIZES:
         content = tmp_path_factory.mktemp(f"content-{n}")
         shutil.copytree(ROOT / "content" / "pages", content / "pages")
-        generate(content, n, seed=7)
-        out[n] = build(content=content, output=tmp_path_factory.mktemp(f"site-{n}"))
+        data = tmp_path_factory.mktemp(f"data-{n}")  # the generated archive's registries
+        generate(content, n, seed=7, data=data)
+        with using_data(data):
+            out[n] = build(content=content, output=tmp_path_factory.mktemp(f"site-{n}"))
     return out
 
 
@@ -99,6 +102,7 @@ def columns(site: Path) -> tuple[list[dict[str, list[str]]], list[list[str]]]:
                 "source": [values["source"][data["source"][i]]],
                 "election": [values["election"][data["election"][i]]],
                 "tag": [values["tag"][t] for t in data["tag"][i]],
+                "quote": [values["quote"][q] for q in data["quote"][i]],
                 "year": [str((dt.date(1970, 1, 1) + dt.timedelta(days=day)).year)],
             }
         )
@@ -110,7 +114,7 @@ def columns(site: Path) -> tuple[list[dict[str, list[str]]], list[list[str]]]:
 
 
 PARAMS = {"region": "daerah", "province": "provinsi", "official": "pejabat", "source": "sumber"}
-PARAMS |= {"election": "pemilihan", "year": "tahun", "tag": "tag"}
+PARAMS |= {"election": "pemilihan", "year": "tahun", "tag": "tag", "quote": "kutipan"}
 
 
 def truth(articles: list[dict], facet: str | None, value: str | None) -> dict[str, Counter]:

@@ -31,7 +31,7 @@ STOP_WORDS = _STOP = {
     "serta", "beserta", "juga", "pun", "itu", "ini", "kepada", "dengan", "melalui", "sebagai",
     "asn", "pns", "pemkot", "pemko", "pemkab", "pemprov", "pemda", "setda", "opd", "bawaslu",
     "kpu", "pilkada", "kepala", "ketua", "anggota", "badan", "dinas", "kantor", "bagian",
-    "sekretariat", "wakil", "para", "seluruh", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+    "sekretariat", "wakil", "para", "seluruh", "nomor", "tentang", "tanggal", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
 }  # fmt: skip
 SPEECH_VERBS = (
     "ujar|kata|ucap|tegas|tutur|terang|jelas|ungkap|sebut|imbuh|tambah|pungkas|tutup|pesan|"

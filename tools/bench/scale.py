@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from tools.bench.generate import article_text, generate
+from tools.bench.generate import generate
 from tools.bench.tree import run_measured
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -40,7 +39,8 @@ def measured_build(content: Path, output: Path, build_cache: Path | None = None)
     cmd = [sys.executable, "-m", "tools.bench.worker", str(content), str(output)]
     if build_cache is not None:
         cmd += ["--build-cache", str(build_cache)]
-    env = {**os.environ, "PYTHONUTF8": "1"}
+    # The generated archive's own registries (tools/bench/generate.py writes them beside it).
+    env = {**os.environ, "PYTHONUTF8": "1", "ARSIP_DATA_DIR": str(content.parent / "data")}
     env.pop("ARSIP_PREVIEW", None)
     run = run_measured(cmd, cwd=ROOT, env=env)
     if run.returncode != 0:
@@ -51,12 +51,15 @@ def measured_build(content: Path, output: Path, build_cache: Path | None = None)
 
 
 def add_article(content: Path, index: int, seed: int) -> Path:
-    """Write one more valid article (number ``index``, its own random stream, so the archive
-    of ``index`` articles is left as it was) and return its path."""
-    rel, text = article_text(index, random.Random(f"{seed}-commit-{index}"))
-    path = content / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    """Write article number ``index`` of the archive of ``seed`` (the archive of ``index + 1``
+    articles starts with the same ``index`` files) and the registry entries it needs, as an
+    editor's commit does; return its path."""
+    with tempfile.TemporaryDirectory() as tmp:
+        more = Path(tmp) / "content"
+        new = generate(more, index + 1, seed, data=content.parent / "data")[-1]
+        path = content / new.relative_to(more)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(new, path)
     return path
 
 
