@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import json
 import shutil
 import subprocess
 import sys
@@ -32,6 +31,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from tools.changes import html_errors
 
 ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -100,28 +101,11 @@ def _html_pages(site: Path) -> list[Path]:
 
 
 def vnu_errors(pages: list[Path], root: Path) -> list[str]:
-    """The Nu Html Checker's errors on ``pages``, as ``page:line: message``."""
-    java = shutil.which("java")
-    if not java or not VNU.exists():
+    """The Nu Html Checker's errors on ``pages``, as ``page:line: message`` (the checker the
+    publish workflow runs on changed pages, tools/changes.py)."""
+    if not shutil.which("java") or not VNU.exists():
         pytest.fail("Java or vnu-jar is missing: run the tests with ./dev test")
-    proc = subprocess.run(
-        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=600,
-        check=False,
-    )
-    messages = json.loads(proc.stderr or '{"messages": []}')["messages"]
-    errors = [
-        f"{m.get('url', '').removeprefix('file:' + str(root))}:{m.get('lastLine', '?')}: "
-        f"{m['message']}"
-        for m in messages
-        if m.get("type") == "error" or m.get("subType") == "fatal"
-    ]
-    if proc.returncode and not errors:
-        errors.append(f"vnu.jar failed: {proc.stderr[-2000:]}")
-    return errors
+    return html_errors(root, [str(p.relative_to(root)) for p in pages])
 
 
 def test_nu_html_checker_finds_no_error(published: Published) -> None:

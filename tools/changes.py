@@ -90,6 +90,7 @@ def html_errors(site: Path, pages: list[str]) -> list[str]:
         capture_output=True,
         text=True,
         encoding="utf-8",
+        timeout=600,
         check=False,
     )
     messages = json.loads(proc.stderr or '{"messages": []}')["messages"]
